@@ -1,0 +1,105 @@
+"""Command line: `python -m analysis extract INPUT... --out DIR`.
+
+Exit codes: 0 success (warnings may be printed), 2 bad input (one line naming the file
+and the problem, nothing written), anything else a bug (traceback shown).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from analysis import codebook, pipeline
+from analysis.corpus import InputError, iter_corpus
+from analysis.paths import display_path
+from analysis.tables import datapackage, json_bytes, replace_folder, to_csv
+
+EXIT_BAD_INPUT = 2
+
+
+def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "local") -> dict[str, list[dict]]:
+    """Run the per-document pipeline over every input and gather the rows by table."""
+    documents = iter_corpus(inputs, warnings)
+    if engine == "local" and jobs <= 1:
+        results = map(pipeline.extract_document, documents)
+    else:
+        from analysis import parallel
+
+        results = parallel.map_documents(list(documents), jobs=jobs, engine=engine)
+    gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
+    for result in results:
+        for name, rows in result.items():
+            gathered[name].extend(rows)
+    return gathered
+
+
+def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
+    """Every file of the output folder, as bytes: tables, data package, codebook."""
+    contents = {t.name: to_csv(t, rows[t.name]) for t in pipeline.TABLES}
+    package = datapackage(pipeline.TABLES, contents)
+    files = {t.path: contents[t.name] for t in pipeline.TABLES}
+    files["datapackage.json"] = json_bytes(package)
+    files["README.md"] = codebook.render(package).encode("utf-8")
+    return files
+
+
+def validate_folder(folder: Path) -> None:
+    """Check every table against datapackage.json before it may replace the old data."""
+    from analysis.validation import validate_package
+
+    problems = validate_package(folder / "datapackage.json")
+    if problems:
+        raise InputError(folder / "datapackage.json", "tables fail validation: " + "; ".join(problems[:5]))
+
+
+def cmd_extract(args) -> int:
+    warnings: list[str] = []
+    rows = extract_rows(args.inputs, warnings, jobs=args.jobs, engine=args.engine)
+    for line in warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    if args.strict and warnings:
+        raise InputError(args.inputs[0], f"{len(warnings)} warning(s) and --strict is set")
+    files = build_files(rows)
+    try:
+        replace_folder(Path(args.out), files, validate=validate_folder)
+    except PermissionError:
+        raise InputError(args.out, "output folder is not writable") from None
+    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
+    print(f"wrote {display_path(Path(args.out))}/: {counts}")
+    return 0
+
+
+def cmd_notebooks(args) -> int:
+    from analysis.book import toc_notebooks
+
+    for path in toc_notebooks():
+        print(path)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+    p.add_argument("--debug", action="store_true", help="show tracebacks for bad input too")
+    sub = p.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract every table from documents into an output folder")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files or folders of them")
+    ex.add_argument("--out", required=True, metavar="DIR", help="output folder, replaced all-or-nothing")
+    ex.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    ex.add_argument("--engine", choices=["local", "dask"], default="local", help="where workers run")
+    ex.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    ex.set_defaults(func=cmd_extract)
+    nb = sub.add_parser("notebooks", help="list the notebooks in _toc.yml, in order")
+    nb.set_defaults(func=cmd_notebooks)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except InputError as exc:
+        if args.debug:
+            raise
+        print(f"error: {exc.path}: {exc.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
