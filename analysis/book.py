@@ -44,3 +44,20 @@ def load_table(name: str, data: Path = DATA):
     for f in resource["schema"]["fields"]:
         dtypes[f["name"]] = {"integer": "Int64", "number": "Float64", "boolean": "boolean"}.get(f["type"], "string")
     return pd.read_csv(data / resource["path"], dtype=dtypes, keep_default_na=False, na_values=[""])
+
+
+def execute_in_place(paths: list[str]) -> None:
+    """Re-execute notebooks and store their outputs, byte-stable: no timing metadata,
+    kernel started in the project root so relative paths cannot creep in."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    for path in paths:
+        nb = nbformat.read(ROOT / path, as_version=4)
+        for cell in nb.cells:
+            cell.metadata.pop("execution", None)
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(ROOT / "book")}}
+        ).execute()
+        nbformat.write(nb, ROOT / path)
+        print(f"executed {path}")

@@ -77,6 +77,13 @@ def cmd_notebooks(args) -> int:
     return 0
 
 
+def cmd_run_notebooks(args) -> int:
+    from analysis.book import execute_in_place
+
+    execute_in_place(args.notebooks)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
     p.add_argument("--debug", action="store_true", help="show tracebacks for bad input too")
@@ -91,6 +98,9 @@ def parser() -> argparse.ArgumentParser:
     ex.set_defaults(func=cmd_extract)
     nb = sub.add_parser("notebooks", help="list the notebooks in _toc.yml, in order")
     nb.set_defaults(func=cmd_notebooks)
+    run = sub.add_parser("run-notebooks", help="re-execute notebooks in place, storing their outputs")
+    run.add_argument("notebooks", nargs="+")
+    run.set_defaults(func=cmd_run_notebooks)
     return p
 
 

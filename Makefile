@@ -1,0 +1,69 @@
+# The report's build. `make` alone lists the targets.
+# Data flow: seeds/ --(python -m analysis extract)--> data/ --(notebooks)--> _build/html
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-builtin-rules
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+ENV_STAMP := $(VENV)/.installed
+DATA_STAMP := data/datapackage.json
+EXEC_STAMP := _build/.executed-against
+
+PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
+SEED_FILES := $(wildcard seeds/*)
+BOOK_FILES := _config.yml _toc.yml $(wildcard book/*)
+NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
+JB_FLAGS := --warningiserror --nitpick --keep-going
+
+.PHONY: help book data test outputs bench lock clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+
+book: _build/html/index.html ## build the site into _build/html (creates .venv if needed)
+	@echo "The book is at _build/html/index.html"
+
+data: $(DATA_STAMP) ## bring data/ up to date from seeds/
+
+test: $(DATA_STAMP) ## run every test: pytest over tests/ and nbval over the book's notebooks
+	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env
+
+outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended change
+	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
+
+bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
+	$(PY) bench/bench_extract.py
+
+lock: ## re-resolve requirements.in into the fully pinned requirements.txt
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install -r requirements.in
+	{ echo '# Every package pinned for Python 3.11; generated from requirements.in by `make lock`.'; \
+	  .venv-lock/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
+	rm -rf .venv-lock
+
+clean: ## remove the built site and the execution cache (keeps .venv and data/)
+	rm -rf _build
+
+$(ENV_STAMP): requirements.txt pyproject.toml
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES)
+	$(PY) -m analysis extract seeds --out data --strict
+	touch $@
+
+# The execution cache keys on code cells, not on the data they read: drop it whenever
+# data/ or the package change, so the site never shows outputs older than data/.
+$(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES)
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build && touch $@
+
+_build/html/index.html: $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
+	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+	touch $@
