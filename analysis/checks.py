@@ -1,8 +1,156 @@
-"""Consistency checks (stub)."""
+"""Consistency checks computed per document from its tally rows: do the parts of a split
+add up to its total, does a part cover the same window as its total, and the rates the
+numbers imply. Every check writes its arithmetic out in `formula`, so a reader can redo
+it from the tallies named in `evidence`.
+
+Hedged counts are compared as ranges: "at least 151" is 151 or more, "more than 60" is
+61 or more, "fewer than"/"nearly 70" is below 70, "about 70" is within 10% of 70.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
 from analysis.tables import Field, Table
 
-TABLE = Table("checks", "Checks", "Consistency checks.", (Field("check_id", "string", "Check id", True),), ("check_id",))
+KINDS = ("split_sum", "part_bound", "window_agreement", "rate")
+
+TABLE = Table(
+    name="checks",
+    title="Checks",
+    description=(
+        "Consistency checks over each document's tallies: split sums (required to hold), parts "
+        "against their totals, windows of parts against their totals, and derived rates."
+    ),
+    fields=(
+        Field("check_id", "string", "doc_id:kind:number_start of the tally checked (rates: doc_id:rate:metric:number_start)", required=True),
+        Field("doc_id", "string", "Document id", required=True),
+        Field("kind", "string", "split_sum: parts against their total; part_bound: a part is not above its total; "
+              "window_agreement: a part and its total share since and as-of dates; rate: a derived figure", required=True, enum=KINDS),
+        Field("description", "string", "The check in one readable sentence", required=True),
+        Field("formula", "string", "The arithmetic done, e.g. '53 + 77 = 130'", required=True),
+        Field("expected", "number", "What the stated total (or agreement, 0 days apart) requires; empty for rates"),
+        Field("observed", "number", "What the parts give (sum, part, days apart) or the rate's value"),
+        Field("status", "string", "ok or mismatch; rates are always ok", required=True, enum=("ok", "mismatch")),
+        Field("required", "boolean", "True when the check must hold for the tallies to be consistent (split sums)", required=True),
+        Field("evidence", "string", "tally_id of every tally used, ';'-joined, total first", required=True),
+    ),
+    primary_key=("check_id",),
+)
 
 
-def compute(parsed, tally_rows):
-    return []
+def _range(row) -> tuple[float, float]:
+    v, q = row["value"], row["qualifier"]
+    return {
+        "at_least": (v, float("inf")),
+        "more_than": (v + 1, float("inf")),
+        "fewer_than": (0, max(v - 1, 0)),
+        "about": (v * 0.9, v * 1.1),
+    }.get(q, (v, v))
+
+
+def _places(row) -> set[str]:
+    loc = row.get("location") or ""
+    return set(loc.replace(", ", " and ").split(" and ")) if loc else set()
+
+
+def _days(since, as_of) -> int | None:
+    if not since or not as_of:
+        return None
+    return (dt.date.fromisoformat(as_of) - dt.date.fromisoformat(since)).days
+
+
+def _check(row, kind, description, formula, expected, observed, ok, required, evidence, metric=""):
+    key = f"{kind}:{metric}" if metric else kind
+    return {
+        "check_id": f"{row['doc_id']}:{key}:{row['number_start']}",
+        "doc_id": row["doc_id"],
+        "kind": kind,
+        "description": description,
+        "formula": formula,
+        "expected": expected,
+        "observed": observed,
+        "status": "ok" if ok else "mismatch",
+        "required": required,
+        "evidence": ";".join(r["tally_id"] for r in evidence),
+    }
+
+
+def _split_checks(total, parts) -> list[dict]:
+    out = []
+    located = [p for p in parts if p.get("split") == "location"]
+    covered = [_places(p) for p in located]
+    disjoint = sum(len(c) for c in covered) == len(set().union(*covered)) if covered else False
+    if len(located) >= 2 and disjoint and set().union(*covered) == _places(total):
+        lo = sum(_range(p)[0] for p in located)
+        hi = sum(_range(p)[1] for p in located)
+        t_lo, t_hi = _range(total)
+        ok = max(lo, t_lo) <= min(hi, t_hi)
+        observed = sum(p["value"] for p in located)
+        formula = " + ".join(str(p["value"]) for p in located) + f" = {observed}"
+        if observed != total["value"]:
+            formula += f" (stated total {total['value']})"
+        listing = ", ".join(f"{p['location']} ({p['number_text']})" for p in located)
+        verdict = "add up to" if ok else "do not add up to"
+        description = f"The {total['measure']} by place, {listing}, {verdict} the stated total for {total['location']} ({total['number_text']})."
+        out.append(_check(total, "split_sum", description, formula, total["value"], observed, ok, True, [total] + located))
+        rest = [p for p in parts if p not in located]
+    else:
+        rest = parts
+    for p in rest:
+        ok = _range(p)[0] <= _range(total)[1]
+        description = (f"A part ({p['value']} {p['measure']}, split by {p.get('split') or 'subset'}) is "
+                       f"{'not above' if ok else 'above'} the count it belongs to ({total['value']}).")
+        out.append(_check(p, "part_bound", description, f"{p['value']} ≤ {total['value']}", total["value"], p["value"], ok, False, [total, p]))
+    for p in parts:
+        if p.get("split") == "window":
+            continue  # a window split is a different window by definition
+        gaps, said = [], []
+        for name, label in (("since", "since"), ("as_of", "as of")):
+            a, b = total.get(name), p.get(name)
+            if a or b:
+                said.append(f"{label} {b or '?'} = {a or '?'}")
+                gaps.append(abs(_days(a, b)) if a and b else None)
+        if not said:
+            continue
+        ok = all(g == 0 for g in gaps)
+        observed = None if None in gaps else max(gaps)
+        description = (f"The part ({p['value']}, {p.get('location') or 'no place'}) and its total ({total['value']}) "
+                       f"{'cover the same window' if ok else 'do not state the same window'}.")
+        out.append(_check(p, "window_agreement", description, "; ".join(said), 0, observed, ok, False, [total, p]))
+    return out
+
+
+def _rates(rows, by_id) -> list[dict]:
+    out = []
+    for r in rows:
+        days = _days(r.get("since"), r.get("as_of"))
+        if r["measure"] == "attacks" and r.get("split") != "location" and days and days > 0:
+            rate = r["value"] / days
+            description = (f"{r['number_text']} attacks over the {days} days from {r['since']} to {r['as_of']} "
+                           f"is {rate:.2f} attacks a day.")
+            out.append(_check(r, "rate", description, f"{r['value']} / {days} days = {rate:.2f}", None, round(rate, 4), True, False, [r], "attacks_per_day"))
+        total = by_id.get(r.get("part_of") or "")
+        if r.get("split") == "location" and total is not None and total["value"]:
+            share = r["value"] / total["value"]
+            description = f"{r['location']} accounts for {share:.1%} of the {total['measure']} counted for {total['location']}."
+            out.append(_check(r, "rate", description, f"{r['value']} / {total['value']} = {share:.1%}", None, round(share, 4), True, False, [total, r], "share"))
+        if r["measure"] != "attacks" and not r.get("part_of") and r.get("since") and r.get("as_of"):
+            same = [a for a in rows if a["measure"] == "attacks" and not a.get("part_of") and a["value"]
+                    and (a.get("since"), a.get("as_of"), a.get("location")) == (r.get("since"), r.get("as_of"), r.get("location"))]
+            for a in same[:1]:
+                per = r["value"] / a["value"]
+                description = f"{r['number_text']} {r['measure']} over {a['number_text']} attacks in the same window is {per:.2f} per attack."
+                out.append(_check(r, "rate", description, f"{r['value']} / {a['value']} = {per:.2f}", None, round(per, 4), True, False, [a, r], f"{r['measure']}_per_attack"))
+    return out
+
+
+def compute(parsed, tally_rows) -> list[dict]:
+    """Check rows for one document's tallies (parsed is unused but kept for the API)."""
+    by_id = {r["tally_id"]: r for r in tally_rows}
+    out = []
+    for total in tally_rows:
+        parts = [p for p in tally_rows if p.get("part_of") == total["tally_id"]]
+        if parts:
+            out.extend(_split_checks(total, parts))
+    out.extend(_rates(tally_rows, by_id))
+    return out

@@ -14,7 +14,7 @@ TENS = {
     "eighty": 80, "ninety": 90,
 }
 SCALES = {"hundred": 100, "thousand": 1000}
-SPECIAL = {"a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "a pair of": 2, "a score of": 20}
+SPECIAL = {"half a dozen": 6, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2, "a pair of": 2, "a score of": 20}
 
 _WORD = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES), key=len, reverse=True))
 # A number as written: digits with thousands separators, or a run of number words.
@@ -29,7 +29,8 @@ def parse_number(text: str) -> int | None:
     """Integer value of a number as written, or None if it is not one."""
     cleaned = re.sub(r"\s+", " ", text.strip().lower())
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", cleaned):
-        return int(cleaned.replace(",", ""))
+        digits = cleaned.replace(",", "")
+        return int(digits) if len(digits) <= 18 else None  # no count is that long; int() refuses >4300 digits
     if cleaned in SPECIAL:
         return SPECIAL[cleaned]
     words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
@@ -41,6 +42,8 @@ def parse_number(text: str) -> int | None:
             current += UNITS[word]
         elif word in TENS:
             current += TENS[word]
+        elif word == "dozen":  # "two dozen"
+            current = max(current, 1) * 12
         elif word == "hundred":
             current = max(current, 1) * 100
         elif word == "thousand":
