@@ -43,27 +43,32 @@ def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
     return files
 
 
-def validate_folder(folder: Path) -> None:
-    """Check every table against datapackage.json before it may replace the old data."""
+def validate_folder(folder: Path, shown_as: Path | None = None) -> None:
+    """Check every table against datapackage.json before it may replace the old data.
+    `shown_as` names the output folder in the message, not the staging copy that is removed."""
     from analysis.validation import validate_package
 
     problems = validate_package(folder / "datapackage.json")
     if problems:
-        raise InputError(folder / "datapackage.json", "tables fail validation: " + "; ".join(problems[:5]))
+        problem = "tables fail validation: " + "; ".join(problems[:5])
+        raise InputError((shown_as or folder) / "datapackage.json", problem)
 
 
 def cmd_extract(args) -> int:
     warnings: list[str] = []
     rows = extract_rows(args.inputs, warnings, jobs=args.jobs, engine=args.engine)
-    for line in warnings:
+    for line in warnings if not args.strict else ():
         print(f"warning: {line}", file=sys.stderr)
     if args.strict and warnings:
-        raise InputError(args.inputs[0], f"{len(warnings)} warning(s) and --strict is set")
+        first = warnings[0]
+        more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+        problem = f"{getattr(first, 'problem', first)}{more}; --strict makes warnings errors"
+        raise InputError(getattr(first, "path", None), problem)
     files = build_files(rows)
     try:
-        replace_folder(Path(args.out), files, validate=validate_folder)
-    except PermissionError:
-        raise InputError(args.out, "output folder is not writable") from None
+        replace_folder(Path(args.out), files, validate=lambda staging: validate_folder(staging, Path(args.out)))
+    except OSError as exc:  # permission, a file where a folder should be, disk full
+        raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
     counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     print(f"wrote {display_path(Path(args.out))}/: {counts}")
     return 0
@@ -94,7 +99,8 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--strict", action="store_true", help="treat warnings as errors")
     ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     ex.add_argument("--engine", choices=["local", "dask"], default="local", help="where workers run")
-    ex.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    # SUPPRESS as default too, so `--debug extract ...` is not reset by the subcommand.
+    ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     ex.set_defaults(func=cmd_extract)
     nb = sub.add_parser("notebooks", help="list the notebooks in _toc.yml, in order")
     nb.set_defaults(func=cmd_notebooks)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import reprlib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +33,41 @@ EARLIEST_PUBLICATION = dt.date(1990, 1, 1)
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text) -> str:
+    """Escape control characters (newlines included) and lone surrogates, so that a
+    hostile file name or YAML value cannot break the one-line message format."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), str(text))
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 2, 3, 3, 60, 60
+
+
+def _short(value) -> str:
+    """A bounded repr: YAML aliases can make a small file hold an exponentially large value."""
+    return _REPR.repr(value)[:100]
+
+
 class InputError(Exception):
     """Bad input a user can fix: reported as one line naming the file, exit code 2."""
 
     def __init__(self, path, problem: str):
-        self.path = display_path(path) if path is not None else "-"
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        self.path = one_line(display_path(path) if path is not None else "-")
+        self.problem = one_line(problem)
+        super().__init__(f"{self.path}: {self.problem}")
+
+
+class InputWarning(str):
+    """A recoverable problem, printed as `warning: <file>: <problem>`; a str (so warning
+    lists stay lists of text) that keeps its parts for --strict to report as an error."""
+
+    def __new__(cls, path, problem: str):
+        self = super().__new__(cls, f"{one_line(display_path(path))}: {one_line(problem)}")
+        self.path, self.problem = path, problem
+        return self
 
 
 @dataclass(frozen=True)
@@ -54,17 +83,23 @@ class Document:
         return self.meta.get("published")
 
 
-def normalize_text(raw: bytes, path) -> str:
-    """Decode and normalize line endings; reject what is not a text document."""
+def decode_text(raw: bytes, path) -> str:
+    """UTF-8 without BOM, LF line endings; NUL bytes mean a binary file, not text."""
     if b"\x00" in raw:
         raise InputError(path, "binary content (NUL bytes); expected a UTF-8 text file")
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            path, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); re-save the file as UTF-8"
-        ) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+        at = bom + exc.start  # offset into the file, BOM included
+        problem = f"not valid UTF-8 (byte 0x{raw[at]:02x} at offset {at}); re-save the file as UTF-8"
+        raise InputError(path, problem) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_text(raw: bytes, path) -> str:
+    """Decode and normalize line endings; reject what is not a text document."""
+    text = decode_text(raw, path)
     if not text.strip():
         raise InputError(path, "empty document (no text beyond whitespace)")
     controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
@@ -77,12 +112,17 @@ def _check_date(value, path, key: str, today: dt.date) -> dt.date:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, str):
-        try:
+        try:  # fromisoformat alone would also take "20240112" and week dates
+            if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+                raise ValueError
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise InputError(path, f"sidecar field '{key}' must be an ISO date (YYYY-MM-DD), got {value!r}") from None
+            problem = f"sidecar field '{key}' must be an ISO date (YYYY-MM-DD), got {_short(value)}"
+            raise InputError(path, problem) from None
     if not isinstance(value, dt.date):
-        raise InputError(path, f"sidecar field '{key}' must be an ISO date (YYYY-MM-DD), got {type(value).__name__} {value!r}")
+        raise InputError(
+            path, f"sidecar field '{key}' must be an ISO date (YYYY-MM-DD), got {type(value).__name__} {_short(value)}"
+        )
     if value > today:
         raise InputError(path, f"sidecar field '{key}' is in the future ({value.isoformat()})")
     if value < EARLIEST_PUBLICATION:
@@ -93,14 +133,18 @@ def _check_date(value, path, key: str, today: dt.date) -> dt.date:
 def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) -> dict:
     """Parse a sidecar with YAML's safe loader only (no Python objects), check types."""
     today = today or dt.date.today()
-    raw = path.read_bytes()
+    text = decode_text(path.read_bytes(), path)
     try:
-        loaded = yaml.safe_load(normalize_text(raw, path) if raw.strip() else "")
+        loaded = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
         raise InputError(path, f"invalid YAML{where}: {problem}") from None
+    except (ValueError, OverflowError) as exc:  # e.g. the implicit date 2024-13-45
+        raise InputError(path, f"invalid YAML value: {exc}") from None
+    except RecursionError:
+        raise InputError(path, "invalid YAML: nested too deeply") from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -109,14 +153,19 @@ def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) 
     for key, value in loaded.items():
         key = str(key)
         if key not in SIDECAR_FIELDS:
-            warnings.append(f"{display_path(path)}: unknown sidecar key '{key}' ignored (known: {', '.join(SIDECAR_FIELDS)})")
+            known = ", ".join(SIDECAR_FIELDS)
+            warnings.append(InputWarning(path, f"unknown sidecar key {_short(key)} ignored (known: {known})"))
             continue
         if key == "published":
             meta[key] = _check_date(value, path, key, today) if value is not None else None
-        elif value is None or isinstance(value, str):
-            meta[key] = value.strip() if isinstance(value, str) else None
+        elif value is None:
+            meta[key] = None
+        elif not isinstance(value, str):
+            raise InputError(path, f"sidecar field '{key}' must be text, got {type(value).__name__} {_short(value)}")
+        elif re.search(r"[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff]", value):  # YAML escapes can produce these
+            raise InputError(path, f"sidecar field '{key}' contains control characters or lone surrogates")
         else:
-            raise InputError(path, f"sidecar field '{key}' must be text, got {type(value).__name__} {value!r}")
+            meta[key] = value.strip()
     return meta
 
 
@@ -129,11 +178,13 @@ def doc_id_for(path: Path) -> str:
 
 
 def _collision_key(doc_id: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", unicodedata.normalize("NFKC", doc_id).casefold())
+    """Case, width and punctuation folded: 'A-b' and 'a_b' would be confusable ids."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", doc_id).casefold())
 
 
 def list_inputs(inputs: list[str | Path]) -> list[Path]:
-    """Expand folders to their *.txt files (sorted); refuse paths that do not exist."""
+    """Expand folders to their *.txt files (sorted); refuse paths that do not exist.
+    A file named twice (as itself and through its folder) is read once."""
     files: list[Path] = []
     for item in inputs:
         path = Path(item)
@@ -152,7 +203,8 @@ def list_inputs(inputs: list[str | Path]) -> list[Path]:
             raise InputError(path, "no such file or folder")
     if not files:
         raise InputError(None, "no documents given")
-    return files
+    unique = {p.resolve(): p for p in reversed(files)}
+    return [p for p in files if unique[p.resolve()] is p]
 
 
 def load_document(path: Path, warnings: list[str], today: dt.date | None = None) -> Document:
@@ -161,24 +213,23 @@ def load_document(path: Path, warnings: list[str], today: dt.date | None = None)
         if size > MAX_DOCUMENT_BYTES:
             raise InputError(path, f"document is {size} bytes, above the {MAX_DOCUMENT_BYTES}-byte limit")
         raw = path.read_bytes()
-    except PermissionError:
-        raise InputError(path, "cannot read the file (permission denied)") from None
     except IsADirectoryError:
         raise InputError(path, "is a folder, expected a .txt file") from None
+    except OSError as exc:  # permission denied, vanished since listed, I/O error
+        raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
     text = normalize_text(raw, path)
     meta: dict = {}
     side = sidecar_path(path)
     if side.is_file():
         try:
             meta = read_sidecar(side, warnings, today)
-        except PermissionError:
-            raise InputError(side, "cannot read the sidecar (permission denied)") from None
+        except OSError as exc:
+            raise InputError(side, f"cannot read the sidecar ({exc.strerror or exc})") from None
+        if meta.get("published") is None:
+            warnings.append(InputWarning(side, "no 'published' date; relative dates left unresolved"))
     else:
-        warnings.append(
-            f"{display_path(path)}: no sidecar {side.name}; publication date unknown, relative dates left unresolved"
-        )
-    if meta.get("published") is None and side.is_file():
-        warnings.append(f"{display_path(side)}: no 'published' date; relative dates left unresolved")
+        problem = f"no sidecar {side.name}; publication date unknown, relative dates left unresolved"
+        warnings.append(InputWarning(path, problem))
     return Document(
         doc_id=doc_id_for(path),
         path=display_path(path),
@@ -194,6 +245,10 @@ def iter_corpus(inputs, warnings: list[str], today: dt.date | None = None):
     files = list_inputs(inputs)
     seen: dict[str, Path] = {}
     for path in files:
+        try:  # the id goes into UTF-8 tables; undecodable name bytes would not survive
+            str(path).encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(path, "path is not valid UTF-8; rename the file or folder") from None
         key = _collision_key(doc_id_for(path))
         if key in seen:
             raise InputError(

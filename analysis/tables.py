@@ -160,31 +160,73 @@ def locked(parent: Path):
         os.close(fd)
 
 
+def _check_target(out: Path) -> None:
+    """Refuse targets whose replacement would lose something: a file, or a folder that
+    is not a previous output (no datapackage.json), such as `--out seeds` or `--out .`."""
+    if not out.name:
+        raise IsADirectoryError(errno.EISDIR, "refusing to replace a filesystem root", str(out))
+    for ancestor in out.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"{ancestor.name} is a file, not a folder", str(ancestor))
+            break
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", str(out))
+    if out.is_dir() and any(out.iterdir()) and not (out / "datapackage.json").is_file():
+        reason = "it holds files but no datapackage.json, so it is not a previous output; refusing to replace it"
+        raise FileExistsError(errno.EEXIST, reason, str(out))
+    if (out.parent.exists() and not os.access(out.parent, os.W_OK)) or (out.exists() and not os.access(out, os.W_OK)):
+        raise PermissionError(errno.EACCES, "not writable", str(out))
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove what a killed run left behind (called under the lock, so no live run owns
+    it); if a kill fell between the two renames of the fallback swap, put the old folder back."""
+    parent = out.parent
+    for backup in sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True):
+        if not out.exists():
+            os.rename(backup, out)
+        else:
+            shutil.rmtree(backup, ignore_errors=True)
+    for stale in parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
     """Write `files` (relative path -> bytes) as the new content of `out`.
 
-    The files go to a temporary sibling folder first, are validated there, and the folder
-    is swapped in with one atomic rename, so a failure or a kill at any point leaves
-    `out` exactly as it was.
+    The files go to a hidden sibling `.OUT.tmp-*` first, are validated there, and the
+    folder is swapped in with one atomic rename, so a failure or a kill at any point
+    leaves `out` exactly as it was. A lock on the parent serializes concurrent runs, so
+    the folder always holds one run's files.
     """
-    out = Path(out)
-    parent = out.parent if str(out.parent) else Path(".")
+    out = Path(os.path.realpath(out))  # a symlinked --out replaces its target, not the link
+    _check_target(out)
+    parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
-    if not os.access(parent, os.W_OK) or (out.exists() and not os.access(out, os.W_OK)):
-        raise PermissionError(errno.EACCES, "output folder is not writable", str(out))
     with locked(parent):
+        _check_target(out)  # again: a concurrent run may have changed it while we waited
+        _clean_stale(out)
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
         try:
             for rel, content in sorted(files.items()):
                 target = staging / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(content)
+                with open(target, "wb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
             if validate is not None:
                 validate(staging)
             os.chmod(staging, 0o755)
-            for handle_path in [staging / rel for rel in files]:
-                with open(handle_path, "rb") as handle:
-                    os.fsync(handle.fileno())
             if out.exists():
                 if not _exchange(staging, out):
                     backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
@@ -195,6 +237,7 @@ def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
             else:
                 os.rename(staging, out)
                 staging = None
+            _fsync_dir(parent)
         finally:
             if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)

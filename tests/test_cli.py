@@ -1,0 +1,265 @@
+"""The command line's contract: bad input gives exit 2 and one line `error: <file>:
+<problem>` with the previous output untouched; recoverable problems are warnings; a BOM
+and Windows line endings change nothing; a bug shows its traceback."""
+import datetime as dt
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis.corpus import InputError
+from analysis.paths import ROOT, SEEDS
+
+TEXT = "US forces were attacked on Friday in Syria.\nOfficials said 3 drones were shot down on Jan. 11.\n"
+META = "title: A test\npublished: 2024-01-12\npublished_basis: stated in the text\nlanguage: en\n"
+SEED = SEEDS / "000_1c69196dbcf4aa03.txt"
+
+
+def write_doc(folder: Path, name="doc", text=TEXT, meta=META) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.txt"
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    if meta is not None:
+        (folder / f"{name}.meta.yml").write_bytes(meta if isinstance(meta, bytes) else meta.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def out(tmp_path, run):
+    """A previous good output folder, which every failing run must leave as it was."""
+    write_doc(tmp_path / "prev")
+    folder = tmp_path / "out"
+    code, _, err = run("extract", tmp_path / "prev", "--out", folder)
+    assert (code, err) == (0, [])
+    return folder
+
+
+def doc(text=TEXT, meta=META, flags=()):
+    """A case: one document `in/doc.txt` (and its sidecar unless meta is None)."""
+
+    def setup(tmp, monkeypatch):
+        write_doc(tmp / "in", text=text, meta=meta)
+        return [tmp / "in"], list(flags), None
+
+    return setup
+
+
+def unreadable(tmp, monkeypatch):
+    """Root reads through chmod 000, so refuse the read the way the OS would."""
+    path = write_doc(tmp / "in")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == path.name:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    return [path], [], None
+
+
+def files(*names):
+    def setup(tmp, monkeypatch):
+        (tmp / "in").mkdir()
+        (tmp / "in" / "notes.md").write_text("not a document")
+        for name in names:
+            write_doc(tmp / "in", name=name)
+        return [tmp / "in"], [], None
+
+    return setup
+
+
+def args(make):
+    """A case given as raw arguments: make(tmp) -> (inputs, out override)."""
+
+    def setup(tmp, monkeypatch):
+        write_doc(tmp / "in")
+        inputs, target = make(tmp)
+        return inputs, [], target
+
+    return setup
+
+
+def parent_is_a_file(tmp):
+    (tmp / "afile").write_text("not a folder")
+    return [tmp / "in"], tmp / "afile" / "out"
+
+
+def non_output_folder(tmp):
+    (tmp / "notes").mkdir()
+    (tmp / "notes" / "keep.md").write_text("precious")
+    return [tmp / "in"], tmp / "notes"
+
+
+def undecodable_name(tmp):
+    folder = os.fsencode(tmp / "in")
+    with open(folder + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(TEXT.encode())
+    return [tmp / "in"], None
+
+
+FUTURE = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+PWN = "!!python/object/apply:os.system ['touch PWNED']"
+
+ERRORS = [
+    pytest.param(doc(text=b""), "doc.txt", "empty document", id="empty"),
+    pytest.param(doc(text=b" \n\t\r\n  "), "doc.txt", "empty document", id="whitespace-only"),
+    pytest.param(doc(text=b"\xef\xbb\xbf\r\n"), "doc.txt", "empty document", id="bom-only"),
+    pytest.param(doc(text=b"%PDF-1.4\x00\x01\x02binary"), "doc.txt", "binary content", id="nul-bytes"),
+    pytest.param(doc(text=bytes(range(1, 32)) * 4), "doc.txt", "binary content", id="control-chars"),
+    pytest.param(doc(text="Attaque à Tanf, café.".encode("latin-1")), "doc.txt", "not valid UTF-8", id="latin-1"),
+    pytest.param(doc(meta="title: [unclosed\n"), "doc.meta.yml", "invalid YAML at line", id="yaml-syntax"),
+    pytest.param(doc(meta=f"title: {PWN}\n"), "doc.meta.yml", "python/object/apply", id="yaml-unsafe-value"),
+    pytest.param(doc(meta=f"{PWN}\n"), "doc.meta.yml", "invalid YAML", id="yaml-unsafe-document"),
+    pytest.param(doc(meta="- a list\n- not a mapping\n"), "doc.meta.yml", "must be a mapping", id="yaml-list"),
+    pytest.param(doc(meta="published: 2024-13-45\n"), "doc.meta.yml", "month must be in 1..12", id="yaml-impossible-date"),
+    pytest.param(doc(meta="title: caf\xe9\n".encode("latin-1")), "doc.meta.yml", "not valid UTF-8", id="yaml-latin-1"),
+    pytest.param(doc(meta='title: "\\ud800"\n'), "doc.meta.yml", "lone surrogates", id="yaml-surrogate"),
+    pytest.param(doc(meta="published: yesterday\n"), "doc.meta.yml", "'published' must be an ISO date", id="date-word"),
+    pytest.param(doc(meta="published: '20240112'\n"), "doc.meta.yml", "'published' must be an ISO date", id="date-compact"),
+    pytest.param(doc(meta="published: 2024\n"), "doc.meta.yml", "got int 2024", id="date-number"),
+    pytest.param(doc(meta="title: 42\n"), "doc.meta.yml", "'title' must be text, got int 42", id="title-number"),
+    pytest.param(doc(meta="language: no\n"), "doc.meta.yml", "'language' must be text, got bool", id="norway-problem"),
+    pytest.param(doc(meta=f"published: {FUTURE}\n"), "doc.meta.yml", "in the future", id="date-future"),
+    pytest.param(doc(meta="published: 1989-12-31\n"), "doc.meta.yml", "before 1990", id="date-before-1990"),
+    pytest.param(files(), "in", "no .txt documents", id="no-documents"),
+    pytest.param(args(lambda t: ([t / "missing.txt"], None)), "missing.txt", "no such file", id="missing-path"),
+    pytest.param(args(lambda t: ([t / "in" / "doc.meta.yml"], None)), "doc.meta.yml", "not a .txt", id="not-txt"),
+    pytest.param(files("A-b", "a_b"), "A-b.txt", "collides", id="colliding-ids"),
+    pytest.param(args(undecodable_name), "caf\\udce9.txt", "not valid UTF-8", id="undecodable-name"),
+    pytest.param(unreadable, "doc.txt", "cannot read the file (Permission denied)", id="unreadable"),
+    pytest.param(args(parent_is_a_file), "afile/out", "cannot write the output folder", id="out-parent-is-file"),
+    pytest.param(args(lambda t: ([t / "in"], t / "in" / "doc.txt")), "doc.txt", "not a folder", id="out-is-file"),
+    pytest.param(args(non_output_folder), "notes", "not a previous output", id="out-not-an-output"),
+    pytest.param(doc(meta=None, flags=["--strict"]), "doc.txt", "no sidecar", id="strict-no-sidecar"),
+    pytest.param(doc(meta=META + "colour: red\n", flags=["--strict"]), "doc.meta.yml", "unknown sidecar key", id="strict-key"),
+]
+
+
+@pytest.mark.parametrize("setup, name, phrase", ERRORS)
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(setup, name, phrase, tmp_path, out, run, snapshot, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # where the unsafe YAML would create PWNED
+    inputs, flags, target = setup(tmp_path, monkeypatch)
+    before, listing = snapshot(tmp_path), sorted(os.listdir(tmp_path))
+    code, stdout, err = run("extract", *inputs, "--out", target or out, *flags)
+    assert code == 2
+    assert len(err) == 1 and err[0].startswith("error: "), err
+    assert name in err[0] and phrase in err[0], err[0]
+    assert stdout == ""
+    assert snapshot(tmp_path) == before and sorted(os.listdir(tmp_path)) == listing
+    assert not (tmp_path / "PWNED").exists()
+
+
+@pytest.mark.parametrize(
+    "meta, name, phrase",
+    [
+        (None, "doc.txt", "no sidecar doc.meta.yml"),
+        (META + "colour: red\n", "doc.meta.yml", "unknown sidecar key 'colour' ignored"),
+        ("title: Undated\n", "doc.meta.yml", "no 'published' date"),
+        ("", "doc.meta.yml", "no 'published' date"),
+    ],
+    ids=["no-sidecar", "unknown-key", "no-date", "empty-sidecar"],
+)
+def test_recoverable_problems_warn_and_still_write(meta, name, phrase, tmp_path, run, snapshot):
+    write_doc(tmp_path / "in", meta=meta)
+    code, stdout, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
+    assert code == 0 and stdout.startswith("wrote ")
+    assert err and all(line.startswith("warning: ") for line in err)
+    assert any(f"warning: {name}: " in line and phrase in line for line in err), err
+    assert "datapackage.json" in snapshot(tmp_path / "out")
+
+
+def test_bom_and_windows_line_endings_change_nothing_but_the_file_hash(tmp_path, run, snapshot, offsets_hold):
+    text = SEED.read_text(encoding="utf-8")
+    sidecar = SEED.with_name(SEED.stem + ".meta.yml").read_bytes()
+    variants = {
+        "lf": text.encode(),
+        "bom-crlf": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(),
+        "cr": text.replace("\n", "\r").encode(),
+    }
+    results = {}
+    for label, raw in variants.items():
+        write_doc(tmp_path / label, name=SEED.stem, text=raw, meta=sidecar)
+        code, _, err = run("extract", tmp_path / label, "--out", tmp_path / f"out-{label}")
+        assert (code, err) == (0, [])
+        results[label] = snapshot(tmp_path / f"out-{label}")
+        offsets_hold(tmp_path / f"out-{label}", {SEED.stem: text})
+    strip = lambda files: {k: v for k, v in files.items() if k not in ("documents.csv", "datapackage.json")}  # noqa: E731
+    assert strip(results["bom-crlf"]) == strip(results["lf"]) == strip(results["cr"])
+    for label in variants:
+        doc_row = results[label]["documents.csv"].decode().splitlines()[1]
+        assert f",{len(text)}," in doc_row  # chars: the normalized length, the offsets' range
+
+
+@pytest.mark.parametrize("argv", [["--debug", "extract"], ["extract", "--debug"]])
+def test_debug_shows_the_traceback_for_bad_input(argv, tmp_path):
+    from analysis.cli import main
+
+    with pytest.raises(InputError, match="no such file"):
+        main([*argv, str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")])
+
+
+def test_a_bug_is_not_disguised_as_bad_input(tmp_path, out, snapshot, monkeypatch):
+    from analysis import pipeline
+    from analysis.cli import main
+
+    def broken(doc):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr(pipeline, "extract_document", broken)
+    before = snapshot(out)
+    with pytest.raises(RuntimeError):
+        main(["extract", str(tmp_path / "prev"), "--out", str(out)])
+    assert snapshot(out) == before
+
+
+def test_real_process_prints_no_traceback_for_bad_input_and_one_for_a_bug(tmp_path):
+    write_doc(tmp_path / "in", text=b"\xff\xfe not utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    bad = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
+                         capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.splitlines() == ["error: in/doc.txt: not valid UTF-8 (byte 0xff at offset 0); re-save the file as UTF-8"]
+    bug = subprocess.run(
+        [sys.executable, "-c", "import sys, analysis.pipeline as p, analysis.cli as c\n"
+         "p.extract_document = lambda d: 1 / 0\nsys.exit(c.main(sys.argv[1:]))",
+         "extract", str(SEEDS), "--out", str(tmp_path / "out")],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )
+    assert bug.returncode not in (0, 2) and "Traceback" in bug.stderr and "ZeroDivisionError" in bug.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_twenty_megabyte_document(tmp_path, run, offsets_hold):
+    """Varied sentences (numbers, dates, names differ) so no extractor sees one repeated line."""
+    import random
+
+    rng = random.Random(20)
+    places = ["al-Tanf", "Ain al-Asad", "Erbil", "the Conoco field", "Rumalyn", "Harir", "al-Omar", "Baghdad airport"]
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan. 4", "Dec. 29", "Oct. 17"]
+    forms = [
+        "US forces at {p} came under attack on {d}, officials said.",
+        "The Pentagon said there had been {n} attacks on US forces in Iraq and Syria since {d}.",
+        "“We will respond at a time of our choosing,” Gen. Ryder told reporters on {d}.",
+        "{n} drones were shot down near {p}; no injuries were reported.",
+        "The U.S. says its troops remain in Syria to ensure the enduring defeat of ISIS.",
+        "Militias said the strike on {p} was retaliation for US support of Israel.",
+        "Is the presence at {p} legal? Damascus says it is an occupation.",
+    ]
+    parts, size = [], 0
+    while size < 20_000_000:
+        sentence = rng.choice(forms).format(p=rng.choice(places), d=rng.choice(days), n=rng.randint(1, 200))
+        parts.append(sentence + ("\n" if rng.random() < 0.15 else " "))
+        size += len(sentence.encode()) + 1
+    text = "".join(parts)
+    write_doc(tmp_path / "in", name="big", text=text)
+    started = time.perf_counter()
+    code, stdout, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
+    elapsed = time.perf_counter() - started
+    assert (code, err) == (0, []), err
+    assert f",{len(text)}," in (tmp_path / "out" / "documents.csv").read_text().splitlines()[1]
+    offsets_hold(tmp_path / "out", {"big": text})
+    print(f"20 MB document: {elapsed:.1f} s")
