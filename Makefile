@@ -14,7 +14,7 @@ EXEC_STAMP := _build/.executed-against
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
 SEED_FILES := $(wildcard seeds/*)
-BOOK_FILES := _config.yml _toc.yml $(wildcard book/*)
+BOOK_FILES := _config.yml _toc.yml $(wildcard book/*) $(wildcard _static/*)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
 
@@ -28,7 +28,7 @@ book: _build/html/index.html ## build the site into _build/html (creates .venv i
 
 data: $(DATA_STAMP) ## bring data/ up to date from seeds/
 
-test: $(DATA_STAMP) ## run every test: pytest over tests/ and nbval over the book's notebooks
+test: $(DATA_STAMP) _build/html/index.html ## run every test: pytest over tests/ and nbval over the book's notebooks
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env
 

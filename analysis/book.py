@@ -61,3 +61,90 @@ def execute_in_place(paths: list[str]) -> None:
         ).execute()
         nbformat.write(nb, ROOT / path)
         print(f"executed {path}")
+
+
+def _documents_phrase(documents) -> str:
+    titles = [f"“{t}”" if isinstance(t, str) and t else d for d, t in zip(documents.doc_id, documents.title)]
+    if len(titles) <= 2:
+        return " and ".join(titles)
+    return f"{len(titles)} documents"
+
+
+def source_note(table: str, data: Path = DATA) -> str:
+    """The line under a chart saying where its figures come from, computed from the
+    tables: who the figures are attributed to, through whom they were relayed, which
+    document quotes them, and which data file holds them."""
+    documents = load_table("documents", data)
+    note = ""
+    if table == "tallies":
+        tallies = load_table("tallies", data)
+        claims = load_table("claims", data)
+        sources = sorted(set(tallies.attributed_to.dropna()))
+        relays = set()
+        for row in tallies.itertuples():
+            overlapping = claims[(claims.doc_id == row.doc_id) & (claims.start < row.end) & (claims.end > row.start)]
+            relays.update(v for v in overlapping.via.dropna() if ">" in v)
+        note = f"figures attributed to {', '.join(sources) or 'unnamed sources'}"
+        if relays:
+            note += f" (relayed as {'; '.join(sorted(relays))})"
+        note += ", "
+    return f"{note}extracted from {_documents_phrase(documents)} by the pipeline; data/{table}.csv."
+
+
+class Shown:
+    """A table as the book shows it: HTML-escaped cells (no markup from a document can
+    reach the page), no index, empty cells blank, long text wrapping (see _static)."""
+
+    def __init__(self, frame):
+        frame = frame.reset_index(drop=True).astype(object)
+        self.frame = frame.where(frame.notna(), "")
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, escape=True, classes="report-table", border=0)
+
+    def __repr__(self) -> str:
+        import pandas as pd
+
+        with pd.option_context("display.max_colwidth", 60, "display.width", 200):
+            return self.frame.to_string(index=False, na_rep="")
+
+
+def show(frame) -> Shown:
+    return Shown(frame)
+
+
+def markdown(text: str):
+    """Text pasted into prose with {glue:md}; escaped so a document's words stay words."""
+    from IPython.display import Markdown
+
+    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|$:~" else ch for ch in text)
+    return Markdown(escaped)
+
+
+def _package(data: Path = DATA) -> dict:
+    import json
+
+    return json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def downloads_markdown(data: Path = DATA):
+    """A download link per table, from the data package (nothing typed twice)."""
+    from IPython.display import Markdown
+
+    package = _package(data)
+    # Root-relative link; a throwaway book (REPORT_DATA elsewhere) keeps its data/ beside it.
+    rel = data.relative_to(ROOT).as_posix() if data.is_relative_to(ROOT) else data.name
+    lines = ["| file | rows | what it holds |", "|---|---|---|"]
+    for resource in package["resources"]:
+        rows = max(0, (data / resource["path"]).read_text(encoding="utf-8").count("\n") - 1)
+        lines.append(f"| {{download}}`{resource['path']} </{rel}/{resource['path']}>` | {rows} | {resource.get('title', '')} |")
+    lines.append(f"| {{download}}`datapackage.json </{rel}/datapackage.json>` | | the data package: every table's schema |")
+    return Markdown("\n".join(lines))
+
+
+def codebook_markdown(data: Path = DATA):
+    from IPython.display import Markdown
+
+    from analysis import codebook
+
+    return Markdown(codebook.render(_package(data), heading_level=2))

@@ -33,7 +33,7 @@ def render(package: dict, heading_level: int = 1) -> str:
             allowed = f.get("constraints", {}).get("enum")
             meaning = _escape(f.get("description", ""))
             if allowed:
-                meaning += " One of: " + ", ".join(f"`{a}`" for a in allowed) + "."
+                meaning = meaning.rstrip(". ") + ". One of: " + ", ".join(f"`{a}`" for a in allowed) + "."
             lines.append(f"| `{f['name']}` | {f['type']} | {meaning} |")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

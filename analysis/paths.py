@@ -1,10 +1,12 @@
 """Every path the project uses, resolved from the package so notebooks never depend on
 the directory they run in."""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-DATA = ROOT / "data"
+# The book reads this folder; REPORT_DATA points a throwaway build at other tables.
+DATA = Path(os.environ.get("REPORT_DATA", ROOT / "data")).resolve()
 BOOK = ROOT / "book"
 LEXICONS = Path(__file__).resolve().parent / "lexicons"
 

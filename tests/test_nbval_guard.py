@@ -1,0 +1,48 @@
+"""The regression tests must catch drift: if a figure in a seed document changes, nbval
+fails in the notebook cells that show it, and passes again on the unchanged data."""
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from analysis.paths import ROOT, SEEDS
+
+NOTEBOOK = "book/tallies.ipynb"
+
+
+def _nbval(data_dir) -> subprocess.CompletedProcess:
+    env = dict(os.environ, REPORT_DATA=str(data_dir))
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", NOTEBOOK, "--nbval", "--nbval-current-env", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def _extract(seeds, out) -> None:
+    subprocess.run([sys.executable, "-m", "analysis", "extract", str(seeds), "--out", str(out)],
+                   cwd=ROOT, check=True, capture_output=True)
+
+
+def test_a_changed_country_count_fails_the_notebook_that_shows_it(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    changed = 0
+    for doc in seeds.glob("*.txt"):
+        text = doc.read_text(encoding="utf-8")
+        # Bump the first count stated for Syria ("77 in Syria" -> "78 in Syria").
+        new, n = re.subn(r"\b(\d+)( (?:attacks )?in Syria)", lambda m: f"{int(m.group(1)) + 1}{m.group(2)}", text, count=1)
+        if n:
+            doc.write_text(new, encoding="utf-8")
+            changed += 1
+    assert changed, "no '<number> in Syria' found in the seeds to change"
+    _extract(seeds, tmp_path / "data")
+    result = _nbval(tmp_path / "data")
+    assert result.returncode != 0, result.stdout[-2000:]
+    assert "tallies.ipynb" in result.stdout and "failed" in result.stdout
+
+
+def test_the_unchanged_seeds_pass_the_same_notebook(tmp_path):
+    _extract(SEEDS, tmp_path / "data")
+    result = _nbval(tmp_path / "data")
+    assert result.returncode == 0, result.stdout[-2000:]
