@@ -14,11 +14,15 @@ EXEC_STAMP := _build/.executed-against
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
 SEED_FILES := $(wildcard seeds/*)
-BOOK_FILES := _config.yml _toc.yml $(wildcard book/*) $(wildcard _static/*)
+BOOK_FILES := _config.yml _toc.yml $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
+REMOTE ?= origin
+PORT ?= 0
+TEST_STAMP := _build/.tested
+PDF := _build/pdf/report.pdf
 
-.PHONY: help book data test outputs bench lock clean
+.PHONY: help book data test outputs bench lock clean serve test-stamp publish pdf
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -45,6 +49,19 @@ lock: ## re-resolve requirements.in into the fully pinned requirements.txt
 	  .venv-lock/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
 	rm -rf .venv-lock
 
+serve: _build/html/index.html ## preview the site on http://127.0.0.1 (a free port, or PORT=n); Ctrl-C stops
+	$(PY) -m analysis.publish serve _build/html --port $(PORT)
+
+test-stamp: ## run `make test`, then record the commit it passed on (what publish checks)
+	$(MAKE) test
+	$(PY) -m analysis.publish stamp $(TEST_STAMP)
+
+publish: $(ENV_STAMP) ## push _build/html to the gh-pages branch of REMOTE (default origin); needs a clean tree and test-stamp
+	$(PY) -m analysis.publish publish _build/html --remote $(REMOTE) --stamp $(TEST_STAMP)
+
+pdf: $(PDF) ## print the book, in table-of-contents order, to _build/pdf/report.pdf with Debian's headless Chromium
+	@echo "The PDF is at $(PDF)"
+
 clean: ## remove the built site and the execution cache (keeps .venv and data/)
 	rm -rf _build
 
@@ -67,3 +84,9 @@ $(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES)
 _build/html/index.html: $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
 	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
 	touch $@
+
+# The PDF edition: the same sources and execution cache as the site, built as one HTML page
+# (Sphinx's singlehtml, chapters in _toc.yml order), then printed.
+$(PDF): $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
+	$(VENV)/bin/jupyter-book build . $(JB_FLAGS) --builder custom --custom-builder singlehtml
+	$(PY) -m analysis.publish pdf _build/singlehtml $@

@@ -117,7 +117,7 @@ def markdown(text: str):
     """Text pasted into prose with {glue:md}; escaped so a document's words stay words."""
     from IPython.display import Markdown
 
-    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|$:~" else ch for ch in text)
+    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|$:~&" else ch for ch in text)
     return Markdown(escaped)
 
 

@@ -120,7 +120,9 @@ async () => {
   return images.map(img => {
     const box = img.getBoundingClientRect();
     return {src: img.getAttribute("src"), complete: img.complete, naturalWidth: img.naturalWidth,
-            width: box.width, height: box.height};
+            width: box.width, height: box.height,
+            // Logos inside a closed menu (the launch buttons) load but are not laid out.
+            hidden: img.offsetParent === null || img.closest(".dropdown-menu") !== null};
   });
 }
 """
@@ -200,7 +202,7 @@ def image_problems(visit: Visit) -> list[str]:
     for img in visit.page.evaluate(_IMAGES_JS):
         if not img["complete"] or img["naturalWidth"] <= 0:
             problems.append(f"image did not load: {img['src']}")
-        elif img["width"] <= 0 or img["height"] <= 0:
+        elif not img["hidden"] and (img["width"] <= 0 or img["height"] <= 0):
             problems.append(f"image has no rendered size ({img['width']}x{img['height']}): {img['src']}")
     return problems
 

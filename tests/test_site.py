@@ -260,6 +260,7 @@ def hostile_book(tmp_path_factory):
     config.setdefault("execute", {})["execute_notebooks"] = "force"
     (tmp / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     shutil.copy2(ROOT / "_toc.yml", tmp / "_toc.yml")
+    shutil.copy2(ROOT / "requirements.txt", tmp / "requirements.txt")  # book/status.md includes it
     shutil.copytree(ROOT / "_static", tmp / "_static")
     shutil.copytree(ROOT / "book", tmp / "book", ignore=shutil.ignore_patterns(".ipynb_checkpoints", "_build"))
     local_extensions = (config.get("sphinx") or {}).get("local_extensions") or {}
