@@ -71,7 +71,7 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES)
+$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/*)
 	$(PY) -m analysis extract seeds --out data --strict
 	touch $@
 

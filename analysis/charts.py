@@ -40,6 +40,8 @@ STYLE = {
     "savefig.dpi": 100,
     "svg.hashsalt": "report",
     "legend.frameon": False,
+    # Text from documents is never read as math: a "$" in a title must stay a "$".
+    "text.parse_math": False,
 }
 matplotlib.rcParams.update(STYLE)
 
@@ -367,3 +369,277 @@ def timeline(events: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     span = f"{table.date.min()} to {table.date.max()}" if not table.empty else "no dates"
     finish(fig, ax, f"{len(table)} dated events, {span}", source, xlabel="date")
     return fig, table
+
+
+# --- the count over time and the stated reasons over time (curated reference tables) ----
+
+PLACE_COLOURS = {"Iraq and Syria": PALETTE["blue"], "Iraq": PALETTE["orange"], "Syria": PALETTE["green"]}
+SEED_COLOUR = PALETTE["vermillion"]
+
+
+def _confidence_style(confidence: str, colour: str, size: float = 7) -> dict:
+    """Marker fill says how sure the curator is: high filled, medium half, low hollow;
+    an extracted point is a larger star."""
+    if confidence == "extracted" or confidence not in ("high", "medium", "low"):
+        return {"marker": "*", "markersize": size * 2.2, "color": SEED_COLOUR, "markeredgecolor": "black",
+                "markeredgewidth": 0.8, "linestyle": "none", "zorder": 5}
+    style = {"marker": "o", "markersize": size, "color": colour, "markeredgecolor": colour, "linestyle": "none",
+             "markeredgewidth": 1.4, "zorder": 4}
+    if confidence == "medium":
+        style |= {"fillstyle": "left", "markerfacecoloralt": "white"}
+    elif confidence == "low":
+        style |= {"markerfacecolor": "white"}
+    return style
+
+
+def _confidence_legend(target, extracted_label: str, loc: str, extra=(), **kwargs) -> None:
+    """Legend of the confidence markers (on an axes, or on the figure with loc 'outside ...')."""
+    from matplotlib.lines import Line2D
+
+    handles = list(extra) + [Line2D([], [], **_confidence_style(c, PALETTE["grey"]), label=f"{c} confidence")
+                             for c in ("high", "medium", "low")]
+    handles.append(Line2D([], [], **_confidence_style("extracted", PALETTE["grey"]), label=extracted_label))
+    target.legend(handles=handles, loc=loc, fontsize=8.5, **kwargs)
+
+
+def _short_date(day) -> str:
+    day = pd.Timestamp(day)
+    return f"{day.day} {day:%b %Y}"
+
+
+def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool) -> list:
+    """Step lines, report dots and same-day ranges on one axes; returns legend handles."""
+    from matplotlib.lines import Line2D
+
+    from analysis.context import step_series
+
+    handles = []
+    for place, colour in PLACE_COLOURS.items():
+        series = step_series(table, place, start)
+        if series.empty:
+            continue
+        ax.step(pd.to_datetime(series.index), series.values, where="post", color=colour,
+                linewidth=2.2 if place == "Iraq and Syria" else 1.4, zorder=2)
+        handles.append(Line2D([], [], color=colour, linewidth=2, label=place))
+        reports = table[(table.place == place) & (table.origin == "reference")]
+        spread = reports.groupby("date")["value"].agg(["min", "max"])
+        for day, row in spread[spread["min"] < spread["max"]].iterrows():
+            ax.vlines(pd.Timestamp(day), row["min"] - 0.6, row["max"] + 0.6, color=colour, linewidth=9, alpha=0.25,
+                      zorder=1)
+    for row in table.itertuples():
+        ax.plot([pd.Timestamp(row.date)], [row.value], **_confidence_style(row.confidence, PLACE_COLOURS[row.place]))
+    if spread_labels:
+        for (place, day), group in table[table.origin == "reference"].groupby(["place", "date"]):
+            if group.value.nunique() > 1:
+                ax.annotate(", ".join(map(str, sorted(set(group.value)))), (pd.Timestamp(day), group.value.max()),
+                            xytext=(8, 5), textcoords="offset points", va="bottom", fontsize=8,
+                            color=PLACE_COLOURS[place])
+    return handles
+
+
+def count_over_time(points: pd.DataFrame, marks: pd.DataFrame, start: str | None,
+                    source: str) -> tuple[Figure, pd.DataFrame]:
+    """The cumulative attack count as a step line per place, every report a dot (fill by
+    confidence), extracted counts as stars, the marked events as dashed lines, and a
+    zoom on the days when reports disagree, drawn as ranges with every value written."""
+    from matplotlib.lines import Line2D
+
+    from analysis.context import step_series
+
+    table = points.copy()
+    listed = lambda v: "/".join(map(str, sorted(set(v))))  # noqa: E731
+    values = table[table.origin == "reference"].groupby(["place", "date"])["value"].agg(listed)
+    table["same_day_reports"] = [values.get((p, d), "") if o == "reference" else ""
+                                 for p, d, o in zip(table.place, table.date, table.origin)]
+    fig = Figure(figsize=(10, 6.4), layout="constrained")
+    ax, zoom = fig.subplots(1, 2, width_ratios=[3.6, 1.2])
+    if table.empty:
+        _empty(ax, "No dated attack counts")
+        zoom.axis("off")
+        finish(fig, ax, "No dated attack counts", source)
+        return fig, table
+    handles = _draw_counts(ax, table, start, spread_labels=False)
+    extracted = table[table.origin == "extracted"].sort_values("value", ascending=False)
+    for day, group in extracted.groupby("date", sort=False):
+        top = group.iloc[0]
+        split = ", ".join(f"{r.value} {r.place}" for r in group.iloc[1:].itertuples())
+        text = f"extracted from the document:\n{top.value} in {top.place}" + (f"\n({split})" if split else "")
+        ax.annotate(text + f"\nas of {_short_date(day)}", (pd.Timestamp(day), top.value), xytext=(-150, 38),
+                    textcoords="offset points", fontsize=8.5, color=SEED_COLOUR, fontweight="bold",
+                    arrowprops={"arrowstyle": "->", "color": SEED_COLOUR, "linewidth": 1})
+    for row in table[(table.confidence == "low") & (table.note != "")].itertuples():
+        ax.annotate("\n".join(textwrap.wrap(f"{row.value}: {row.note}", 30)), (pd.Timestamp(row.date), row.value),
+                    xytext=(-6, -4), textcoords="offset points", ha="right", va="top", fontsize=7.5,
+                    color=PALETTE["grey"])
+    top_y = float(table.value.max()) * 1.3
+    end = pd.Timestamp(table.date.max()) + pd.Timedelta(days=4)
+    for i, mark in enumerate(marks.sort_values("date").itertuples()):
+        day = pd.Timestamp(mark.date)
+        ax.axvline(day, color=PALETTE["grey"], linestyle="--", linewidth=1, zorder=0)
+        when = f"night of {day.day}–{(day + pd.Timedelta(days=1)).day} {day:%b}" if mark.night else _short_date(day)
+        ax.text(day, top_y * (1 - 0.08 * (i % 2)), f"{mark.label}\n({when}) ", ha="right", va="top", fontsize=8)
+        if mark.after:
+            ax.axvspan(day, end, color=PALETTE["grey"], alpha=0.08, zorder=0)
+            ax.text(day + pd.Timedelta(days=1.5), top_y * 0.5, "after it:\n" + "\n".join(textwrap.wrap(mark.after, 16)),
+                    fontsize=7.5, va="top")
+    ax.set_ylim(0, top_y * 1.02)
+    first = pd.Timestamp(start) if start else pd.Timestamp(table.date.min())
+    ax.set_xlim(first - pd.Timedelta(days=2), end)
+    ax.grid(axis="y", color="#eeeeee")
+    date_axis(ax)
+    spread_handle = Line2D([], [], color=PALETTE["grey"], linewidth=9, alpha=0.25,
+                           label="same-day reports disagree (range)")
+    _confidence_legend(ax, "extracted from the document", "upper left", extra=handles + [spread_handle],
+                       title="lines join the high- and\nmedium-confidence reports", title_fontsize=8.5,
+                       alignment="left")
+    disputed = table[(table.origin == "reference") & table.same_day_reports.str.contains("/", regex=False)]
+    if disputed.empty:
+        zoom.axis("off")
+    else:
+        _draw_counts(zoom, table, start, spread_labels=True)
+        days = pd.to_datetime(disputed.date)
+        two_days = pd.Timedelta(days=2)
+        near = table[pd.to_datetime(table.date).between(days.min() - two_days, days.max() + two_days)]
+        zoom.set_xlim(days.min() - pd.Timedelta(days=1.5), days.max() + pd.Timedelta(days=3))
+        zoom.set_ylim(near.value.min() - 3, near.value.max() + 3)
+        zoom.set_title("Zoom: days when\nreports disagree", fontsize=10, fontweight="normal", loc="left")
+        zoom.grid(axis="y", color="#eeeeee")
+        date_axis(zoom)
+    total = step_series(table, "Iraq and Syria", start)
+    since = f" since {_short_date(start)}" if start else ""
+    title = (f"Attacks on US forces counted{since}: {int(total.iloc[-1])} by {_short_date(total.index[-1])}"
+             if len(total) else "Attacks on US forces over time")
+    finish(fig, ax, title, source, ylabel="attacks (cumulative count)")
+    return fig, table.reset_index(drop=True)
+
+
+def attack_pace(pace: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
+    """Attacks per day between consecutive report dates, one bar per gap as wide as the
+    gap; gaps too short to read are pale, and the busiest and quietest readable gaps are
+    labelled."""
+    table = pace.reset_index(drop=True)
+    fig, ax = new_figure(10, 4)
+    readable = table[table.gap_long_enough]
+    if readable.empty:
+        _empty(ax, "Too few dated reports to compute a pace")
+        finish(fig, ax, "The pace could not be computed", source)
+        return fig, table
+    busiest, quietest = readable.loc[readable.per_day.idxmax()], readable.loc[readable.per_day.idxmin()]
+    for i, row in table.iterrows():
+        colour = PALETTE["blue"] if row.gap_long_enough else "#c9d9ea"
+        if i in (busiest.name, quietest.name):
+            colour = PALETTE["vermillion"] if i == busiest.name else PALETTE["sky"]
+        ax.bar(pd.Timestamp(row["from"]), row.per_day, width=pd.Timedelta(days=int(row.days)), align="edge",
+               color=colour, edgecolor="white", linewidth=0.8)
+    starts, ends = pd.to_datetime(table["from"]), pd.to_datetime(table["to"])
+    overall = (table.count_to.iloc[-1] - table.count_from.iloc[0]) / table.days.sum()
+    ax.axhline(overall, color=PALETTE["black"], linestyle="--", linewidth=1)
+    ax.annotate(f"whole period: {overall:.2f} a day", (ends.max(), overall), xytext=(0, 4), textcoords="offset points",
+                ha="right", va="bottom", fontsize=8)
+    labelled = sorted(((busiest, "busiest"), (quietest, "quietest")), key=lambda pair: pair[0]["from"])
+    for (row, word), align in zip(labelled, ("right", "left")):  # the earlier one to the left: no overlap
+        mid = pd.Timestamp(row["from"]) + pd.Timedelta(days=row.days / 2)
+        nearby = table.per_day[(ends >= mid - pd.Timedelta(days=8)) & (starts <= mid + pd.Timedelta(days=8))]
+        ax.annotate(f"{word}: {row.per_day:.2f} a day\n{_short_date(row['from'])} to {_short_date(row['to'])}",
+                    (mid, row.per_day), xytext=(mid, float(nearby.max()) + 0.5), ha=align, va="bottom", fontsize=8,
+                    arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.8})
+    from matplotlib.patches import Patch
+
+    from analysis.context import MIN_GAP_DAYS
+
+    ax.legend(handles=[Patch(color=PALETTE["blue"], label="gap between reports"),
+                       Patch(color="#c9d9ea", label=f"gap shorter than {MIN_GAP_DAYS} days (too short to read)")],
+              loc="upper right", fontsize=8.5)
+    ax.set_ylim(0, float(table.per_day.max()) * 1.45)
+    date_axis(ax)
+    finish(fig, ax, f"Busiest stretch: {busiest.per_day:.2f} attacks a day, {_short_date(busiest['from'])} to "
+           f"{_short_date(busiest['to'])}", source, ylabel="attacks per day")
+    return fig, table
+
+
+def syria_share(share: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
+    """The share of the attacks counted in Syria, per report that splits the count by
+    country; fill by confidence, extracted counts as stars."""
+    table = share.reset_index(drop=True)
+    fig, ax = new_figure(10, 4)
+    if table.empty:
+        _empty(ax, "No report splits the count by country")
+        finish(fig, ax, "No report splits the count by country", source)
+        return fig, table
+    line = table[table.confidence.isin(["high", "medium"])].groupby("date")["share_syria"].median()
+    ax.plot(pd.to_datetime(line.index), line.values * 100, color=PALETTE["green"], linewidth=1.2, zorder=2,
+            label="line: high- and medium-confidence reports")
+    for row in table.itertuples():
+        style = _confidence_style(row.confidence, PALETTE["green"])
+        ax.plot([pd.Timestamp(row.date)], [row.share_syria * 100], **style)
+    ax.axhline(50, color=PALETTE["grey"], linestyle=":", linewidth=1)
+    ax.text(pd.Timestamp(table.date.min()), 51, "half", fontsize=8, color=PALETTE["grey"], va="bottom")
+    ax.set_ylim(0, 100)
+    ax.grid(axis="y", color="#eeeeee")
+    date_axis(ax)
+    _confidence_legend(ax, "extracted from the document", "lower right", ncols=2)
+    ref = table[table.origin == "reference"]
+    first, last = ref.iloc[0] if len(ref) else table.iloc[0], ref.iloc[-1] if len(ref) else table.iloc[-1]
+    finish(fig, ax, f"Syria's share of the attacks counted went from {first.share_syria:.0%} "
+           f"({_short_date(first.date)}) to {last.share_syria:.0%} ({_short_date(last.date)})", source,
+           ylabel="share in Syria (%)")
+    return fig, table
+
+
+def _surname(name) -> str:
+    words = [w for w in str(name).split() if w.rstrip(".,") not in ("Jr", "Sr", "II", "III")]
+    return words[-1] if words else str(name)
+
+
+def statement_timeline(points: pd.DataFrame, source: str, lanes=None) -> tuple[Figure, pd.DataFrame]:
+    """One lane per frame, one mark per statement (fill by confidence), the speaker's
+    surname where it fits, and the documents' own framing as stars on their publication
+    date. Years with no statement selected are marked, so a gap is not read as silence."""
+    table = points.copy()
+    lanes = list(lanes or sorted(table.frame.unique()))
+    lanes += [f for f in sorted(table.frame.unique()) if f not in lanes]
+    fig, ax = new_figure(9, 5.2)
+    table["labelled"] = False
+    if table.empty:
+        _empty(ax, "No dated statements")
+        finish(fig, ax, "No dated statements", source)
+        return fig, table
+    x = pd.to_datetime(table.x)
+    min_gap = (x.max() - x.min()) / 9  # room for a surname at this width
+    last_label: dict[tuple[int, int], pd.Timestamp] = {}
+    for i, (when, row) in enumerate(zip(x, table.itertuples())):
+        lane = lanes.index(row.frame)
+        colour = PALETTE["blue"]
+        extracted = row.origin == "extracted"
+        y = lane + (0.18 if extracted else 0)
+        ax.plot([when], [y], **_confidence_style("extracted" if extracted else row.confidence, colour, size=8))
+        if extracted:
+            continue
+        for level in (1, -1):
+            key = (lane, level)
+            if key not in last_label or when - last_label[key] >= min_gap:
+                last_label[key] = when
+                ax.annotate(_surname(row.speaker), (when, lane), xytext=(0, 9 * level), textcoords="offset points",
+                            ha="center", va="bottom" if level > 0 else "top", fontsize=8.5, color=PALETTE["black"])
+                table.loc[row.Index, "labelled"] = True
+                break
+    years = range(x.min().year, x.max().year + 1)
+    missing = [y for y in years if y not in set(x[table.origin == "reference"].dt.year)]
+    for year in missing:
+        ax.axvspan(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), color=PALETTE["grey"], alpha=0.08, zorder=0)
+        ax.text(pd.Timestamp(year, 7, 1), len(lanes) - 1.5, f"no {year}\nstatement\nselected", ha="center",
+                va="center", fontsize=8, color=PALETTE["grey"])
+    for when in sorted(set(x[table.origin == "extracted"])):
+        ax.annotate(f"document published\n{_short_date(when)}", (when, -0.35), ha="center", va="bottom", fontsize=7.5,
+                    color=SEED_COLOUR, fontweight="bold")
+    ax.set_yticks(range(len(lanes)), lanes)
+    ax.set_ylim(len(lanes) - 0.4, -0.75)
+    ax.set_xlim(pd.Timestamp(x.min().year, 1, 1), max(x) + pd.Timedelta(days=150))
+    ax.grid(axis="x", color="#eeeeee")
+    _confidence_legend(ax, "the document's own framing\n(on its publication date)", "center left", framealpha=0.9,
+                       frameon=True, edgecolor="white")
+    ref = table[table.origin == "reference"]
+    title = (f"Reasons officials gave for US forces in Syria, {x.min().year} to {x.max().year}: "
+             f"{len(ref)} statements chosen to show the shifts (not a count), with the document's own framing")
+    finish(fig, ax, title, source, xlabel="date of the statement")
+    return fig, table.drop(columns=["x"]).reset_index(drop=True)

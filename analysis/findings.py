@@ -116,3 +116,123 @@ def corpus_figures(documents: pd.DataFrame) -> dict:
         "corpus_sentences": int(documents.sentences.sum()),
         "corpus_dated": int(documents.published.notna().sum()),
     }
+
+
+def _day(value) -> str:
+    """A date as prose: '11 January 2024' ('January 2024' for a month-only date)."""
+    if not isinstance(value, str) or not value:
+        return "an unknown date"
+    if len(value) == 7:
+        return dt.date.fromisoformat(value + "-01").strftime("%B %Y")
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+def count_figures(checks: pd.DataFrame, points: pd.DataFrame, pace: pd.DataFrame, share: pd.DataFrame,
+                  marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    """The numbers of the count-over-time chapter: the reference check of the extracted
+    counts, the series' span, its disagreements, pace, Syria's share, and what the
+    marked events change."""
+    out: dict = {}
+    agreement = checks[checks.kind == "reference_agreement"] if not checks.empty else checks
+    out["agreement_checks"] = len(agreement)
+    out["agreement_ok"] = int((agreement.status == "ok").sum()) if len(agreement) else 0
+    if len(agreement):
+        head = agreement.sort_values("observed", ascending=False).iloc[0]
+        out["agreement_headline"] = head.description
+    else:
+        out["agreement_headline"] = "No extracted attack count has an as-of date inside the reference series."
+    total = points[(points.place == "Iraq and Syria") & (points.origin == "reference")]
+    out["series_reports"] = int(len(reference))
+    out["series_dated_totals"] = int(len(total))
+    out["series_undated"] = int(reference.as_of_date.isna().sum())
+    out["series_first"] = _day(total.date.min()) if len(total) else "no date"
+    out["series_last"] = _day(total.date.max()) if len(total) else "no date"
+    out["series_last_value"] = int(total.loc[total.date == total.date.max(), "value"].max()) if len(total) else "no"
+    refs = points[points.origin == "reference"]
+    spread = refs.groupby(["place", "date"])["value"].agg(lambda v: sorted(set(v)))
+    disputed = spread[spread.map(len) > 1]
+    out["disputed_days"] = int(disputed.index.get_level_values("date").nunique())
+    if len(disputed):
+        (place, day), values = max(disputed.items(), key=lambda kv: (kv[1][-1] - kv[1][0], kv[0][1]))
+        listed = ", ".join(map(str, values[:-1])) + f" and {values[-1]}"
+        out["disputed_example"] = f"{listed} attacks in {place} as of {_day(day)}"
+    else:
+        out["disputed_example"] = "none"
+    readable = pace[pace.gap_long_enough] if len(pace) else pace
+    if len(readable):
+        busiest, quietest = readable.loc[readable.per_day.idxmax()], readable.loc[readable.per_day.idxmin()]
+        out |= {
+            "pace_overall": round((pace.count_to.iloc[-1] - pace.count_from.iloc[0]) / pace.days.sum(), 2),
+            "pace_busiest": f"{busiest.per_day:.2f} attacks a day from {_day(busiest['from'])} "
+                            f"to {_day(busiest['to'])} "
+                            f"({busiest.attacks} attacks in {busiest.days} days)",
+            "pace_quietest": f"{quietest.per_day:.2f} a day from {_day(quietest['from'])} to {_day(quietest['to'])} "
+                             f"({quietest.attacks} attacks in {quietest.days} days)",
+            "pace_short_gaps": int((~pace.gap_long_enough).sum()),
+        }
+    else:
+        out |= {"pace_overall": "unknown", "pace_busiest": "unknown", "pace_quietest": "unknown", "pace_short_gaps": 0}
+    ref_share = share[share.origin == "reference"] if len(share) else share
+    if len(ref_share):
+        first, last = ref_share.iloc[0], ref_share.iloc[-1]
+        for key, row in (("syria_share_first", first), ("syria_share_last", last)):
+            out[key] = f"{row.share_syria:.0%} on {_day(row.date)} ({row.syria} of {row.iraq + row.syria})"
+        out["syria_share_last_split"] = _day(last.date)
+    else:
+        out |= {"syria_share_first": "unknown", "syria_share_last": "unknown", "syria_share_last_split": "no date"}
+    out |= {"marks_listed": "none", "after_label": "no marked event", "after_date": "no date",
+            "after_change": "nothing is recorded as changing", "after_reports": 0, "after_split": 0}
+    listed = []
+    for mark in marks.sort_values("date").itertuples():
+        when = _day(mark.date)
+        if mark.night:
+            following = dt.date.fromisoformat(mark.date) + dt.timedelta(days=1)
+            when = f"the night of {when.split()[0]} to {_day(following.isoformat())}"
+        listed.append(f"the {mark.label} ({when}; date from data/{mark.from_file})")
+        if mark.after:
+            dated = reference[reference.as_of_date.notna() & reference.total_attacks.notna()]
+            later = dated[dated.as_of_date >= mark.date]
+            out |= {"after_label": mark.label, "after_date": _day(mark.date), "after_change": mark.after,
+                    "after_reports": int(len(later)),
+                    "after_split": int((later.iraq.notna() | later.syria.notna()).sum())}
+    if listed:
+        out["marks_listed"] = " and ".join(listed)
+    return out
+
+
+def statement_figures(statements: pd.DataFrame, points: pd.DataFrame, nearby: pd.DataFrame,
+                      justifications: pd.DataFrame) -> dict:
+    """The numbers of the justification timeline: span, gaps, the documents' own frames
+    on it, and whether the reference holds a transcript of the line a document quotes."""
+    ref = points[points.origin == "reference"]
+    years = sorted({int(d[:4]) for d in statements.date})
+    missing = [str(y) for y in range(years[0], years[-1] + 1) if y not in years] if years else []
+    seed = points[points.origin == "extracted"]
+    out = {
+        "statements_total": len(statements),
+        "statements_first_year": years[0] if years else "none",
+        "statements_last_year": years[-1] if years else "none",
+        "statements_missing_years": (", ".join(missing[:-1]) + " and " + missing[-1]) if len(missing) > 1
+                                    else (missing[0] if missing else "none"),
+        "statements_month_only": int((ref.date_precision == "month").sum()),
+        "statements_low": int((statements.confidence == "low").sum()),
+        "seed_frames_on_axis": ", ".join(sorted(seed.frame.unique())) or "none",
+        "seed_frame_count": int(seed.frame.nunique()),
+        "seed_published": _day(seed.date.iloc[0]) if len(seed) else "no date",
+    }
+    pentagon = justifications.speaker_role.fillna("").str.contains("Pentagon")
+    own = justifications[(justifications.voice == "speaker's own words") & pentagon]
+    if len(own) and len(nearby):
+        line = own.sort_values("start").iloc[0]
+        row = nearby[nearby.speaker == line.speaker].iloc[0]
+        by_speaker = statements[statements.speaker == line.speaker].date.sort_values()
+        out["pentagon_line"] = line.quote
+        out["pentagon_speaker"] = line.speaker
+        out["pentagon_in_reference"] = "yes" if row.nearby else "no"
+        out["pentagon_speaker_statements"] = ", ".join(_day(d) for d in by_speaker) or "none"
+        out["pentagon_within_days"] = int(row.within_days)
+    else:
+        out |= {"pentagon_line": "none", "pentagon_speaker": "none", "pentagon_in_reference": "no",
+                "pentagon_speaker_statements": "none", "pentagon_within_days": 0}
+    return out

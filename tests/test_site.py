@@ -35,7 +35,7 @@ HTML = ROOT / "_build" / "html"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 # Notebook chapters that must each show at least one chart and one table.
-CHART_CHAPTERS = ["documents", "tallies", "claims", "justifications", "timeline"]
+CHART_CHAPTERS = ["documents", "tallies", "count_over_time", "claims", "justifications", "timeline"]
 JB_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]  # as `make book`
 
 try:
