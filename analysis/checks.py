@@ -122,6 +122,10 @@ def _split_checks(total, parts) -> list[dict]:
 
 def _rates(rows, by_id) -> list[dict]:
     out = []
+    first_attacks: dict = {}  # (since, as_of, location) -> the first whole attack count of that window
+    for a in rows:
+        if a["measure"] == "attacks" and not a.get("part_of") and a["value"]:
+            first_attacks.setdefault((a.get("since"), a.get("as_of"), a.get("location")), a)
     for r in rows:
         days = _days(r.get("since"), r.get("as_of"))
         if r["measure"] == "attacks" and r.get("split") != "location" and days and days > 0:
@@ -135,9 +139,8 @@ def _rates(rows, by_id) -> list[dict]:
             description = f"{r['location']} accounts for {share:.1%} of the {total['measure']} counted for {total['location']}."
             out.append(_check(r, "rate", description, f"{r['value']} / {total['value']} = {share:.1%}", None, round(share, 4), True, False, [total, r], "share"))
         if r["measure"] != "attacks" and not r.get("part_of") and r.get("since") and r.get("as_of"):
-            same = [a for a in rows if a["measure"] == "attacks" and not a.get("part_of") and a["value"]
-                    and (a.get("since"), a.get("as_of"), a.get("location")) == (r.get("since"), r.get("as_of"), r.get("location"))]
-            for a in same[:1]:
+            a = first_attacks.get((r.get("since"), r.get("as_of"), r.get("location")))
+            if a is not None:
                 per = r["value"] / a["value"]
                 description = f"{r['number_text']} {r['measure']} over {a['number_text']} attacks in the same window is {per:.2f} per attack."
                 out.append(_check(r, "rate", description, f"{r['value']} / {a['value']} = {per:.2f}", None, round(per, 4), True, False, [a, r], f"{r['measure']}_per_attack"))
@@ -147,9 +150,12 @@ def _rates(rows, by_id) -> list[dict]:
 def compute(parsed, tally_rows) -> list[dict]:
     """Check rows for one document's tallies (parsed is unused but kept for the API)."""
     by_id = {r["tally_id"]: r for r in tally_rows}
+    parts_of: dict = {}  # tally_id -> its parts, in order (one pass, not one per total)
+    for p in tally_rows:
+        parts_of.setdefault(p.get("part_of"), []).append(p)
     out = []
     for total in tally_rows:
-        parts = [p for p in tally_rows if p.get("part_of") == total["tally_id"]]
+        parts = parts_of.get(total["tally_id"], [])
         if parts:
             out.extend(_split_checks(total, parts))
     out.extend(_rates(tally_rows, by_id))

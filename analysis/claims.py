@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from analysis.fastre import gated
 from analysis.lexicon import load_lexicon
 from analysis.tables import Field, Table
 
@@ -121,7 +122,7 @@ def lexicon() -> Lexicon:
             entries[str(alias)] = (entry["name"], entry.get("kind"), entry.get("role"))
     un = src["unnamed"]
     nat = _alternation(un["nationalities"])
-    unnamed_head = re.compile(rf"(?<![\w-])(?P<head>{_alternation(_either_case(un['heads']))})(?![\w-])")
+    unnamed_head = gated(rf"(?<![\w-])(?P<head>{_alternation(_either_case(un['heads']))})(?![\w-])")
     unnamed_prefix = re.compile(  # what may stand before a head: "Iraqi and Russian", "militia"
         rf"(?<![\w-])(?P<nats>{nat}(?:(?:\s*,\s*|\s+(?:and|or)\s+){nat})*\s+)?"
         rf"(?P<quals>(?:{_alternation(_either_case(un['qualifiers']))}\s+){{0,3}})$"
@@ -133,7 +134,7 @@ def lexicon() -> Lexicon:
     aux = _alternation(cue["auxiliaries"])
     negators = "|".join(cue["negators"])
     return Lexicon(
-        named=re.compile(rf"(?<![\w-]){_alternation(entries)}(?![\w-])"),
+        named=gated(rf"(?<![\w-]){_alternation(entries)}(?![\w-])"),
         entries=entries,
         unnamed_head=unnamed_head,
         unnamed_prefix=unnamed_prefix,
@@ -145,17 +146,17 @@ def lexicon() -> Lexicon:
         anaphor=re.compile(rf"(?<![\w-]){_alternation(src['anaphora'], 'i')}(?![\w-])"),
         not_names=frozenset(src["not_names"]) | frozenset(src["titles"]),
         quiet=frozenset(cue["auxiliaries"]) | frozenset(cue["between_subject_and_verb"]),
-        verbs=re.compile(rf"(?<![\w-]){_alternation(cue['attribution_verbs'])}(?![\w-])"),
-        according=re.compile(r"(?<![\w-])[Aa]ccording(?:\s+to)?\s+"),
-        report_noun=re.compile(rf"(?<![\w-]){_alternation(_either_case(cue['report_nouns']))}(?![\w-])"),
+        verbs=gated(rf"(?<![\w-]){_alternation(cue['attribution_verbs'])}(?![\w-])", limit=3),
+        according=gated(r"(?<![\w-])[Aa]ccording(?:\s+to)?\s+"),
+        report_noun=gated(rf"(?<![\w-]){_alternation(_either_case(cue['report_nouns']))}(?![\w-])"),
         report_tail=re.compile(r"\s+(?:(?!that\b|of\b)[\w'’-]+\s+){0,5}?(?:that|of)(?![\w-])"),
         addressee=re.compile(rf"\s+{_alternation(cue['addressees'])}(?![\w-])"),
         aside=re.compile(rf"(?i)[\s,]*(?:{_alternation(cue['asides'])}\b|\w+ing\b)"),
         subordinator=re.compile(rf"\s*{_alternation(cue['subordinators'], 'i')}\b"),
-        cues=re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])"),
-        cues_any_case=re.compile(rf"(?i)(?<![\w-])(?:{groups})(?![\w-])"),
+        cues=gated(rf"(?<![\w-])(?:{groups})(?![\w-])", limit=3),
+        cues_any_case=gated(rf"(?i)(?<![\w-])(?:{groups})(?![\w-])", limit=3),
         cue_status=statuses,
-        negation=re.compile(
+        negation=gated(
             rf"(?i)(?:\b{aux}\s+)?\b(?:{negators})\b(?:\s+[\w'’-]+){{0,{int(cue['negation_window'])}}}?\s+$"
         ),
         negated=dict(cue["negated"]),

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis import codebook, pipeline
+from analysis import codebook, context, pipeline
 from analysis.corpus import InputError, iter_corpus
 from analysis.paths import display_path
 from analysis.tables import datapackage, json_bytes, replace_folder, to_csv
@@ -25,7 +25,7 @@ def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "loca
     else:
         from analysis import parallel
 
-        results = parallel.map_documents(list(documents), jobs=jobs, engine=engine)
+        results = parallel.map_documents(documents, jobs=jobs, engine=engine)  # streams, in order
     gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
     for result in results:
         for name, rows in result.items():
@@ -34,10 +34,17 @@ def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "loca
 
 
 def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
-    """Every file of the output folder, as bytes: tables, data package, codebook."""
-    contents = {t.name: to_csv(t, rows[t.name]) for t in pipeline.TABLES}
-    package = datapackage(pipeline.TABLES, contents)
-    files = {t.path: contents[t.name] for t in pipeline.TABLES}
+    """Every file of the output folder, as bytes: tables, the curated reference tables
+    (copied unchanged into context/), data package, codebook. The extracted tallies are
+    checked against the reference count series here, since that check spans documents."""
+    reference = context.reference_files()
+    agreement = context.reconcile(rows["tallies"], context.read_rows(reference[context.TALLIES.path]))
+    rows = {**rows, "checks": rows["checks"] + agreement}
+    tables = context.output_tables(pipeline.TABLES)
+    contents = {t.name: to_csv(t, rows[t.name]) for t in tables}
+    package = datapackage(tables, contents, context.resources(reference))
+    package["description"] += context.PACKAGE_NOTE
+    files = {t.path: contents[t.name] for t in tables} | reference
     files["datapackage.json"] = json_bytes(package)
     files["README.md"] = codebook.render(package).encode("utf-8")
     return files
@@ -70,7 +77,8 @@ def cmd_extract(args) -> int:
     except OSError as exc:  # permission, a file where a folder should be, disk full
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
     counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
-    print(f"wrote {display_path(Path(args.out))}/: {counts}")
+    curated = ", ".join(t.path for t in context.REFERENCE_TABLES)
+    print(f"wrote {display_path(Path(args.out))}/: {counts} (extracted); {curated} (curated, copied from reference/)")
     return 0
 
 

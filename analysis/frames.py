@@ -15,6 +15,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from analysis.claims import AUTHOR, analyse, claims_at, quote_spans
+from analysis.fastre import gated
 from analysis.lexicon import load_lexicon
 from analysis.tables import Field, Table
 
@@ -48,14 +49,14 @@ TABLE = Table(
 @lru_cache(maxsize=1)
 def _rules():
     lex = load_lexicon("frames")
-    presence = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(lex["presence"]) + r")(?![\w-])")
+    presence = gated(r"(?i)(?<![\w-])(?:" + "|".join(lex["presence"]) + r")(?![\w-])")
     names = tuple(lex["frames"])
     unknown = set(names) - set(FRAMES)
     if unknown:
         raise ValueError(f"lexicons/frames.yml: frames not in the table's list: {sorted(unknown)}")
     groups = "|".join(f"(?P<f{i}>" + "|".join(lex["frames"][n]) + ")" for i, n in enumerate(names))
-    cues = re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])")  # on lowercased text
-    cues_any_case = re.compile(r"(?i)(?<![\w-])(?:" + groups + r")(?![\w-])")
+    cues = gated(r"(?<![\w-])(?:" + groups + r")(?![\w-])", limit=3)  # on lowercased text
+    cues_any_case = gated(r"(?i)(?<![\w-])(?:" + groups + r")(?![\w-])", limit=3)
     return presence, cues, cues_any_case, names, int(lex["window"])
 
 

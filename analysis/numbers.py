@@ -25,15 +25,20 @@ NUMBER_PATTERN = (
 )
 
 
+_SPACES = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_WORD_BREAK = re.compile(r"[\s-]+")
+
+
 def parse_number(text: str) -> int | None:
     """Integer value of a number as written, or None if it is not one."""
-    cleaned = re.sub(r"\s+", " ", text.strip().lower())
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", cleaned):
+    cleaned = _SPACES.sub(" ", text.strip().lower())
+    if _DIGITS.fullmatch(cleaned):
         digits = cleaned.replace(",", "")
         return int(digits) if len(digits) <= 18 else None  # no count is that long; int() refuses >4300 digits
     if cleaned in SPECIAL:
         return SPECIAL[cleaned]
-    words = [w for w in re.split(r"[\s-]+", cleaned) if w and w != "and"]
+    words = [w for w in _WORD_BREAK.split(cleaned) if w and w != "and"]
     if not words:
         return None
     total, current = 0, 0

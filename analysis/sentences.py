@@ -35,6 +35,7 @@ def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]?([A-Za-z0-9]+)")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)*[A-Z]")  # "U.S", "J": initials
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:
@@ -44,7 +45,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if not match:
         return False
     word = match.group(1)
-    if word.lower() + "." not in abbreviations and not re.fullmatch(r"(?:[A-Za-z]\.)*[A-Z]", word):
+    if word.lower() + "." not in abbreviations and not _INITIALS.fullmatch(word):
         return False
     nxt = _NEXT_WORD.match(text, stop + 1)
     # "... attacked the U.S. The next day ..." : an abbreviation followed by a word that
@@ -63,10 +64,12 @@ def _trimmed(text: str, start: int, end: int):
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     line_start = 0
-    for line_end in [m.start() for m in re.finditer("\n", text)] + [len(text)]:
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
         cut = line_start
         for match in _BOUNDARY.finditer(text, line_start, line_end):
-            if text[match.start()] == "." and match.group().startswith(".") and len(match.group().rstrip("\"'”’)]")) == 1:
+            if text[match.start()] == "." and len(match.group().rstrip("\"'”’)]")) == 1:
                 if _is_abbreviation(text, match.start()):
                     continue
             start, end = _trimmed(text, cut, match.end())

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from functools import lru_cache
 
+from analysis.fastre import gated, trie as _trie
 from analysis.lexicon import load_lexicon
 from analysis.numbers import SCALES, TENS, UNITS, parse_number
 from analysis.tables import Field, Table
@@ -104,86 +105,66 @@ def _rules() -> SimpleNamespace:
         verbs=_set(lex["casualty_verbs"]),
         cue_stops=_set(lex["cue_stops"]),
         copulas=_set(lex["copulas"]),
-        details=[(name, re.compile("|".join(p), re.I)) for name, p in lex["details"].items()],
-        attack_cue=re.compile(rf"\b(?:{_alt(lex['attack_cues'])})\b", re.I),
+        details=[(name, gated("|".join(p), re.I)) for name, p in lex["details"].items()],
+        attack_cue=gated(rf"\b(?:{_alt(lex['attack_cues'])})\b", re.I),
         times_blocks=_set(lex["times_blocks"]),
         times_mods=_set(lex["times_modifiers"]),
-        us_context=re.compile(lex["us_context"], re.I),
-        other_conflicts=re.compile(lex["other_conflicts"]),
-        us_actor=re.compile(lex["us_actor"], re.I),
+        us_context=gated(lex["us_context"], re.I),
+        other_conflicts=gated(lex["other_conflicts"]),
+        us_actor=gated(lex["us_actor"], re.I),
         other_target_nouns=_set(lex["other_target_nouns"]),
-        qualifier=re.compile(rf"(?<![\w'’-])(?:{_alt(quals)})\s+$", re.I),
+        qualifier=gated(rf"(?<![\w'’-])(?:{_alt(quals)})\s+$", re.I),
         qualifier_names=quals,
         name_before=frozenset(lex["name_before_number"]),
         before_blocks=_set(lex["before_blocks"]),
         split_before=_set(lex["split_before"]),
-        total_before=re.compile("|".join(lex["total_before"]), re.I),
+        total_before=gated("|".join(lex["total_before"]), re.I),
         total_after=re.compile("|".join(lex["total_after"]), re.I),
-        part_cue=re.compile("|".join(lex["part_cues"]), re.I),
-        count_phrase=re.compile(lex["count_phrase"].replace("{heads}", _alt(all_heads)), re.I),
-        rise_phrase=re.compile(lex["rise_phrase"].replace("{heads}", _alt(all_heads)), re.I),
-        tally_word=re.compile(lex["tally_word"], re.I),
+        part_cue=gated("|".join(lex["part_cues"]), re.I),
+        count_phrase=gated(lex["count_phrase"].replace("{heads}", _alt(all_heads)), re.I),
+        rise_phrase=gated(lex["rise_phrase"].replace("{heads}", _alt(all_heads)), re.I),
+        tally_word=gated(lex["tally_word"], re.I),
         bare_followers=_set(lex["bare_followers"]),
         after_verb=_set(lex["after_casualty_verb"]) | {""},
-        location_word=re.compile(rf"\b(?:{_alt(gaz['location_words'])})\s+(?:the\s+)?(?:(?:{_alt(gaz['directions'])})\s+)?$", re.I),
+        location_word=gated(rf"\b(?:{_alt(gaz['location_words'])})\s+(?:the\s+)?(?:(?:{_alt(gaz['directions'])})\s+)?$", re.I),
         all_mods=_set(lex["people_modifiers"]) | _set(lex["attack_modifiers"]) | _set(lex["injury_modifiers"]),
         other_people=_set(lex["other_people"]),
         other_targets=_set(lex["other_targets"]),
-        window_cue=re.compile("|".join(lex["window_cues"]), re.I),
-        targets=[(t["name"], re.compile(t["pattern"], re.I)) for t in lex["targets"]],
-        perpetrators=[(p["name"], re.compile(p["pattern"], re.I)) for p in lex["perpetrators"]],
-        perp_before=re.compile(lex["perpetrator_before"], re.I),
+        window_cue=gated("|".join(lex["window_cues"]), re.I),
+        targets=[(t["name"], gated(t["pattern"], re.I)) for t in lex["targets"]],
+        perpetrators=[(p["name"], gated(p["pattern"], re.I)) for p in lex["perpetrators"]],
+        perp_before=gated(lex["perpetrator_before"], re.I),
         perp_after=re.compile(lex["perpetrator_after"], re.I),
-        weapons=[(name, re.compile(r"\b(?:" + "|".join(p) + r")\b", re.I)) for name, p in lex["weapons"].items()],
+        weapons=[(name, gated(r"\b(?:" + "|".join(p) + r")\b", re.I)) for name, p in lex["weapons"].items()],
         sources=sources,
         speech=speech,
         source_keywords=tuple(k.lower() for k in lex["source_keywords"]),
         # one scan for every source pattern; the group name gives its priority
-        source_scan=re.compile("|".join(f"(?P<s{i}>{'(?i:' if rx.flags & re.I else '(?:'}{rx.pattern}))"
-                                        for i, (_, rx) in enumerate(sources))),
-        speech_any=re.compile(rf"\b(?:{speech})\b|\baccording\s+to\b", re.I),
+        source_scan=gated("|".join(f"(?P<s{i}>{'(?i:' if rx.flags & re.I else '(?:'}{rx.pattern}))"
+                                        for i, (_, rx) in enumerate(sources)), limit=3),
+        speech_any=gated(rf"\b(?:{speech})\b|\baccording\s+to\b", re.I),
         # "<source> [Name Name] said", "<source>, Name, said", "<source> data"
         attr_after=re.compile(
             rf"(?:['’]s)?(?:\s*,\s*[^,]{{1,60}},\s*|\s+(?:[A-Z][\w.'’-]*\s+){{0,7}}|\s*)(?:(?:has|have|had)\s+)?(?:{speech})\b"
             rf"|(?:['’]s)?\s+(?:{data})\b"),
         # "according to <source>", "said <source>", "data from <source>", headline ": <source>"
-        attr_before=re.compile(
+        attr_before=gated(
             rf"(?:\b(?:according\s+to|per|citing)\s+(?:[\w.'’-]+\s+){{0,4}}|\b(?:{speech})\s+(?:on\s+\w+\s+)?(?:(?:a|an|the|two|three|several)\s+)?"
             rf"|\b(?:{data})\s+(?:from|by|compiled\s+by|released\s+by)\s+(?:the\s+)?|:\s*)$", re.I),
         attr_appositive=re.compile(rf",\s*(?:(?:has|have)\s+)?(?:{speech})\b"),
-        roles={name: re.compile(p, re.I) for name, p in lex["date_roles"].items()},
-        anchors=[(date, re.compile("|".join(p), re.I)) for date, p in lex["since_anchors"].items()],
-        place=re.compile(rf"(?<![\w-])(?:{_alt(place_names)})(?![\w-])(?!['’]s\b)"),
+        roles={name: gated(p, re.I) for name, p in lex["date_roles"].items()},
+        anchors=[(date, gated("|".join(p), re.I)) for date, p in lex["since_anchors"].items()],
+        place=gated(rf"(?<![\w-])(?:{_alt(place_names)})(?![\w-])(?!['’]s\b)"),
         place_names={" ".join(k.split()): v for k, v in place_names.items()},
         sites=frozenset(" ".join(s.split()) for s in sites),
         regions=frozenset(gaz["regions"]),
-        not_locations=re.compile("|".join(gaz["not_locations"]), re.I),
+        not_locations=gated("|".join(gaz["not_locations"]), re.I, limit=3),
     )
-
-
-def _trie(words) -> str:
-    """An alternation written as a prefix tree ("t(?:en|hree|wo)"), so the regex engine
-    drops most word starts at the first letter: twice as fast as a flat alternation."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = "(?:" + "|".join(alts) + ")" if len(alts) > 1 or "" in node else alts[0]
-        return body + "?" if "" in node else body
-
-    return build(tree)
 
 
 _W = rf"(?:{_trie((set(UNITS) | set(TENS) | set(SCALES)) - {'a', 'an', 'no', 'none', 'single'})})\b"
 # A number as written; "a"/"an" never count alone ("an attack" is one incident, not a tally).
-_NUMBER = re.compile(
+_NUMBER = gated(
     r"(?<![\w$€£¥#.,/:\-])(?:"
     r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\w%°]|[.,:/][0-9]|-\w)"
     r"|(?P<special>half\s+a\s+dozen|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\b"
@@ -325,9 +306,10 @@ def _head(words: list[str]):
     return None, -1
 
 
-def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], us_context: bool):
+def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], us_context):
     """(measure, elliptic kind, index of the last token read, relative to k) for the
-    number whose next token is toks[k]; None when the number is not a tally."""
+    number whose next token is toks[k]; None when the number is not a tally.
+    `us_context()` says whether U.S. people are in view."""
     r = _rules()
     words = [t[2] for t in toks[k:k + 16]]
     kb = bisect_left(starts, qs)
@@ -360,7 +342,7 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
                 return None  # "attacks on commercial shipping"
         return "attacks", "", i
     if kind in MEASURES:
-        return (kind, "", i) if kind == "attacks" or us_context else None  # "1,200 dead" in Israel
+        return (kind, "", i) if kind == "attacks" or us_context() else None  # "1,200 dead" in Israel
     if kind == "people":
         if words[i] in ("members", "member") and words[i + 1:i + 2] == ["of"]:
             if not any(w in ("u.s.", "us", "american", "military", "coalition", "service") for w in words[i + 2:i + 6]):
@@ -373,7 +355,7 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
         return (measure, "", at) if measure else None  # no casualty word: a troop level
     if words[:1] == ["of"] and words[1:2] and words[1] in ("the", "these", "those", "all"):
         kind, i = _head(words[2:])  # "57 of the attacks were in Syria"
-        if kind in MEASURES and (kind == "attacks" or us_context):
+        if kind in MEASURES and (kind == "attacks" or us_context()):
             return kind, "part", i + 2
     first = words[0] if words else ""
     if first and first[0].isalnum() and first not in r.copulas and first not in r.bare_followers:
@@ -390,11 +372,11 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
     if j > 0:
         measure, at = _measure_after(words, j, 5)
         if measure:
-            return (measure, "", at) if us_context else None
+            return (measure, "", at) if us_context() else None
         if words[j:j + 1] == ["in"]:
             return None, "split", j
     if prev_word in r.verbs and (first in r.after_verb or not first[0].isalnum()):
-        if not us_context or any(t[2] in r.other_people for t in toks if clause[0] <= t[0] < clause[1]):
+        if not us_context() or any(t[2] in r.other_people for t in toks if clause[0] <= t[0] < clause[1]):
             return None  # whose dead? nothing says U.S. troops, or the clause counts militants too
         return r.cues[prev_word], "", 0
     m = r.count_phrase.search(st, clause[0], qs) or r.rise_phrase.search(st, clause[0], qs)
@@ -489,14 +471,23 @@ def _sentence_tallies(sentence, mentions, prev_tallies) -> list[_Tally]:
     numbers = _numbers(st, dates)
     if not numbers:
         return []
-    toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(st)]
+    if st.isascii():  # lowercase once; same tokens, since the pattern ignores ASCII case
+        toks = [(*m.span(), m.group()) for m in _TOKEN.finditer(st.lower())]
+    else:
+        toks = [(m.start(), m.end(), m.group().lower()) for m in _TOKEN.finditer(st)]
     starts = [t[0] for t in toks]
     cuts = [0] + [m.start() for m in _CLAUSE_BREAK.finditer(st)] + [len(st)]
     clauses = list(zip(cuts, cuts[1:]))
     # A bare casualty count ("killing three") needs U.S. people in view: named in this
-    # sentence, or a tally in one of the two before it.
-    us_context = (any(t[2] in r.people for t in toks) or bool(r.us_context.search(st)) or bool(
-        prev_tallies and prev_tallies[0].sentence.index >= sentence.index - 2)) and not r.other_conflicts.search(st)
+    # sentence, or a tally in one of the two before it. Worked out only when asked.
+    known: list[bool] = []
+
+    def us_context() -> bool:
+        if not known:
+            known.append(bool((any(t[2] in r.people for t in toks) or r.us_context.search(st) or (
+                prev_tallies and prev_tallies[0].sentence.index >= sentence.index - 2)) and not r.other_conflicts.search(st)))
+        return known[0]
+
     candidates: list[_Tally | None] = []
     for s, e, value, written in numbers:
         clause = next((c for c in clauses if c[0] <= s < c[1]), clauses[-1])
@@ -551,12 +542,13 @@ def _sentence_tallies(sentence, mentions, prev_tallies) -> list[_Tally]:
     # in the sentence could be its total or sibling ("53 attacks in Iraq and 77 in Syria").
     claimed = {p for t in tallies for p in t.own_places if any(o is not t and o.measure == t.measure for o in tallies)}
     last = clauses[-1]
-    trailing = [a for a in _attributions(st, *last) if re.fullmatch(r"[\s\w.,]{0,24}[.!?\"”’')]*", st[a[1]:])]
+    last_sources = _attributions(st, *last)
+    trailing = [a for a in last_sources if re.fullmatch(r"[\s\w.,]{0,24}[.!?\"”’')]*", st[a[1]:])]
     facts: dict[tuple[int, int], dict] = {}
     for t in tallies:
         cs, ce = t.clause
         if t.clause not in facts:
-            facts[t.clause] = _clause_facts(st, cs, ce, dates, bool(trailing))
+            facts[t.clause] = _clause_facts(st, cs, ce, dates, bool(trailing), last_sources if t.clause == last else None)
         f = facts[t.clause]
         t.places = [p[2] for p in t.own_places] or [p[2] for p in places if cs <= p[0] < ce and p not in claimed] or [
             p[2] for p in places if p not in claimed]
@@ -576,16 +568,16 @@ def _sentence_tallies(sentence, mentions, prev_tallies) -> list[_Tally]:
     return tallies
 
 
-def _clause_facts(st: str, cs: int, ce: int, dates, trailing: bool) -> dict:
-    """What one clause says, shared by every tally in it: dated roles, sources, targets,
-    the perpetrator tied to the attacks and the weapons named."""
+def _clause_facts(st: str, cs: int, ce: int, dates, trailing: bool, sources=None) -> dict:
+    """What one clause says, shared by every tally in it: dated roles, sources (given when
+    already found), targets, the perpetrator tied to the attacks and the weapons named."""
     r = _rules()
     perps = [(m.start(), name) for name, rx in r.perpetrators for m in rx.finditer(st, cs, ce)
              if r.perp_before.search(st, max(0, m.start() - 30), m.start()) or r.perp_after.match(st, m.end(), ce)]
     named = sorted((m.start(), name) for name, rx in r.weapons for m in rx.finditer(st, cs, ce))
     return {
         "roles": _date_roles(st, dates, cs, ce, trailing or bool(r.speech_any.search(st, cs, ce))),
-        "sources": _attributions(st, cs, ce),
+        "sources": _attributions(st, cs, ce) if sources is None else sources,
         "targets": [(m.start(), m.end(), i, name) for i, (name, rx) in enumerate(r.targets) for m in rx.finditer(st, cs, ce)],
         "perpetrator": min(perps)[1] if perps else "",
         "weapons": "; ".join(dict.fromkeys(name for _, name in named)),
@@ -667,8 +659,12 @@ class _LazyPlaces:
 def _totals_from_parts(tallies: list[_Tally]) -> None:
     """A total with no place of its own covers the places of its location parts
     ("Of the 130 attacks, 53 were in Iraq and 77 in Syria" is Iraq and Syria)."""
+    parts_of: dict[int, list] = {}
+    for p in tallies:
+        if p.part_of is not None and p.split == "location":
+            parts_of.setdefault(id(p.part_of), []).append(p)
     for t in tallies:
-        parts = [p for p in tallies if p.part_of is t and p.split == "location"]
+        parts = parts_of.get(id(t), [])
         if not t.places and len(parts) >= 2:
             t.places = sorted({pl for p in parts for pl in p.places})
             t.carried.add("location")
@@ -733,11 +729,14 @@ def _link_across(per_sentence: list[list[_Tally]]) -> None:
 def _link_windows(tallies: list[_Tally]) -> None:
     """A count for a later start date, same measure, place and as-of date, is part of
     the longer window's count ("no troops injured since Dec. 25" inside "69 injured")."""
+    same_window: dict[tuple, list] = {}  # (measure, as_of) -> tallies, in order
+    for t in tallies:
+        same_window.setdefault((t.measure, t.as_of), []).append(t)
     for p in tallies:
         if p.part_of is not None or not p.since or not p.as_of:
             continue
-        wider = [t for t in tallies if t is not p and t.part_of is None and t.measure == p.measure
-                 and t.since and t.since < p.since and t.as_of == p.as_of and set(t.places) >= set(p.places)]
+        wider = [t for t in same_window[(p.measure, p.as_of)] if t is not p and t.part_of is None
+                 and t.since and t.since < p.since and set(t.places) >= set(p.places)]
         if wider:
             p.part_of = min(wider, key=lambda t: abs(t.start - p.start))
             p.split = "window"

@@ -1,92 +1,230 @@
-"""Time the tally extractor and its checks over a synthetic corpus and write
-bench/results.md.
+"""Benchmark the extractor on synthetic corpora; writes bench/results.md and bench/results.csv.
 
-Two timings per repetition: `tallies.extract` + `checks.compute` on documents parsed
-beforehand (the extractor alone), and parse + extract (what the pipeline pays per
-document for tallies, including sentence splitting and date finding). Reported as
-medians over the repetitions of documents/s, words/s and MB/s (UTF-8 bytes of text).
-Standard library and the project package only.
+For each corpus size N (bench/make_corpus.py, written to a temporary folder):
 
-    python bench/bench_extract.py --docs 2000 --reps 5
+  cli       `python -m analysis extract nN --out out [--jobs J] [--engine E]` in a child
+            process (run in the temporary folder, the project on PYTHONPATH): wall time
+            and peak resident memory (ru_maxrss from wait4: the largest process of the
+            run, workers included)
+  pipeline  `pipeline.extract_document` over the documents, in this process, one core:
+            the full per-document pipeline (parse, every extractor, checks) without
+            reading files or writing tables
+Side by side, in this process, on the same texts:
+  quantulum3  `quantulum3.parser.parse(text)` on a sample of the smallest corpus (slow)
+  re          `re.findall(r"[0-9]+", text)` over every text of the largest corpus (a floor)
+
+MB are UTF-8 megabytes (10^6 bytes) of document text. Each row has wall seconds and CPU
+seconds (this process's, or the child's and its workers' from wait4): on a shared machine
+the wall clock also counts time spent waiting for a core, so per-core throughput is MB per
+CPU second. Rows repeated --reps times show medians. Results carry no absolute paths and
+no timestamps.
+
+    python bench/bench_extract.py                       # 1,000 / 4,000 / 16,000 documents
+    python bench/bench_extract.py --sizes 1000,64000 --jobs 1,2,4 --engines local,dask --reps 3
 """
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import os
 import platform
+import re
 import shlex
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from analysis import checks, tallies  # noqa: E402
-from analysis.corpus import load_corpus  # noqa: E402
-from analysis.pipeline import parse  # noqa: E402
+from analysis import pipeline  # noqa: E402
+from analysis.corpus import iter_corpus  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
+COLUMNS = ["what", "engine", "jobs", "n_docs", "mb", "seconds", "cpu_seconds", "docs_per_s", "mb_per_s", "mb_per_cpu_s",
+           "peak_mb", "reps", "command"]
 
-def measure(docs, parsed, reps: int) -> dict[str, list[float]]:
-    timings = {"extract": [], "parse+extract": []}
-    rows = 0
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        for p in parsed:
-            found = tallies.extract(p)
-            checks.compute(p, found)
-            rows += len(found)
-        timings["extract"].append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        for d in docs:
-            p = parse(d)
-            checks.compute(p, tallies.extract(p))
-        timings["parse+extract"].append(time.perf_counter() - t0)
-    timings["rows"] = rows // reps
-    return timings
+
+def ints(text: str) -> list[int]:
+    return [int(x) for x in text.split(",") if x]
+
+
+def row(what, n_docs, mb, times, command, engine="", jobs=1, peak_mb=None) -> dict:
+    """A result row from (wall, cpu) seconds of each repetition."""
+    sec, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
+    return {"what": what, "engine": engine, "jobs": jobs, "n_docs": n_docs, "mb": round(mb, 3),
+            "seconds": round(sec, 3), "cpu_seconds": round(cpu, 3), "docs_per_s": round(n_docs / sec, 1),
+            "mb_per_s": round(mb / sec, 4), "mb_per_cpu_s": round(mb / cpu, 4),
+            "peak_mb": None if peak_mb is None else round(peak_mb, 1), "reps": len(times), "command": command}
+
+
+def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[float, float], float, list[str]]:
+    """((wall, CPU seconds), peak MB, argv shown) of one extract run in a child process."""
+    argv = ["-m", "analysis", "extract", name, "--out", "out"]
+    argv += ["--jobs", str(jobs)] if jobs > 1 else []
+    argv += ["--engine", engine] if engine != "local" else []
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    t0 = time.perf_counter()
+    child = subprocess.Popen([sys.executable, *argv], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - t0
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"extract failed ({child.returncode}): {err.decode(errors='replace')[-2000:]}")
+    cpu = usage.ru_utime + usage.ru_stime  # the child's and, once it has waited for them, its workers'
+    return (seconds, cpu), usage.ru_maxrss / 1024, ["python", *argv]  # ru_maxrss is in KiB on Linux
+
+
+def texts_of(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def timed(function, items) -> tuple[float, float]:
+    """(wall, CPU seconds) of function(item) over the items, this process only."""
+    wall = cpu = 0.0
+    for item in items:
+        w0, c0 = time.perf_counter(), time.process_time()
+        function(item)
+        wall, cpu = wall + time.perf_counter() - w0, cpu + time.process_time() - c0
+    return wall, cpu
+
+
+def time_pipeline(folder: Path) -> tuple[float, float]:
+    """pipeline.extract_document over a corpus read one document at a time (reading is not
+    timed). One document first, untimed, so that rules are compiled."""
+    pipeline.extract_document(next(iter_corpus([folder], [])))
+    return timed(pipeline.extract_document, iter_corpus([folder], []))
+
+
+def time_quantulum(texts: list[str]) -> tuple[float, float]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "classifier dependencies not installed": it runs without them
+        from quantulum3 import parser
+        parser.parse(texts[0])  # load its unit tables before timing
+        return timed(parser.parse, texts)
+
+
+def time_regex(texts: list[str]) -> tuple[float, float]:
+    return timed(re.compile(r"[0-9]+").findall, texts)
+
+
+def table(rows: list[dict]) -> list[str]:
+    lines = ["| what | jobs | documents | MB | seconds | CPU seconds | docs/s | MB/s | MB per CPU s | peak MB | reps | command |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    for r in rows:
+        what = r["what"] + (f" ({r['engine']})" if r["engine"] else "")
+        peak = "" if r["peak_mb"] is None else f"{r['peak_mb']:,.0f}"
+        lines.append(f"| {what} | {r['jobs']} | {r['n_docs']:,} | {r['mb']:.2f} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} "
+                     f"| {r['docs_per_s']:,.0f} | {r['mb_per_s']:.3f} | {r['mb_per_cpu_s']:.3f} | {peak} | {r['reps']} | `{r['command']}` |")
+    return lines
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--docs", type=int, default=2000, help="synthetic documents (default 2000)")
-    ap.add_argument("--reps", type=int, default=5, help="repetitions (default 5)")
+    ap.add_argument("--sizes", type=ints, default=[1000, 4000, 16000], help="corpus sizes (default 1000,4000,16000)")
+    ap.add_argument("--jobs", type=ints, default=[1, 2], help="--jobs values for the command line (default 1,2)")
+    ap.add_argument("--engines", default="local", help="engines for jobs > 1: local, dask or local,dask (default local)")
+    ap.add_argument("--reps", type=int, default=1, help="repetitions of every timing; medians shown (default 1)")
+    ap.add_argument("--sample", type=int, default=200, help="documents given to quantulum3 (default 200)")
     ap.add_argument("--seed", type=int, default=20240112, help="corpus seed")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="results file")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)")
     args = ap.parse_args(argv)
+    shown = shlex.join(["python", "bench/bench_extract.py", *(argv if argv is not None else sys.argv[1:])])
+    load = os.getloadavg()[0]
+    engines = [e for e in args.engines.split(",") if e]
+    rows: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
-        write_corpus(Path(tmp), args.docs, args.seed)
-        docs = load_corpus([tmp], [])
-    parsed = [parse(d) for d in docs]
-    words = sum(len(d.text.split()) for d in docs)
-    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
-    t = measure(docs, parsed, args.reps)
+        tmp = Path(tmp)
+        sizes = sorted(args.sizes)
+        for n in sizes:
+            write_corpus(tmp / f"n{n}", n, args.seed)
+        mb = {n: sum(p.stat().st_size for p in (tmp / f"n{n}").glob("*.txt")) / 1e6 for n in sizes}
+        for n in sizes:
+            print(f"n={n}: {mb[n]:.2f} MB", file=sys.stderr)
+            spent = [time_pipeline(tmp / f"n{n}") for _ in range(args.reps)]
+            rows.append(row("pipeline", n, mb[n], spent, f"[pipeline.extract_document(d) for d in iter_corpus(['n{n}'])] (in {shown})"))
+            for jobs in args.jobs:
+                for engine in (engines if jobs > 1 else ["local"]):
+                    runs = [run_cli(tmp, f"n{n}", jobs, engine) for _ in range(args.reps)]
+                    peak = statistics.median(r[1] for r in runs)
+                    print(f"  cli --jobs {jobs} {engine}: {runs[0][0][0]:.1f} s", file=sys.stderr)
+                    rows.append(row("cli", n, mb[n], [r[0] for r in runs], shlex.join(runs[0][2]), engine if jobs > 1 else "", jobs, peak))
+        small, large = sizes[0], sizes[-1]
+        sample = texts_of(tmp / f"n{small}")[:args.sample]
+        sample_mb = sum(len(t.encode("utf-8")) for t in sample) / 1e6
+        rows.append(row("quantulum3", len(sample), sample_mb, [time_quantulum(sample) for _ in range(args.reps)],
+                        f"[quantulum3.parser.parse(t) for t in first {len(sample)} texts of n{small}] (in {shown})"))
+        texts = texts_of(tmp / f"n{large}")
+        rows.append(row("re", len(texts), mb[large], [time_regex(texts) for _ in range(args.reps)],
+                        f"[re.findall(r'[0-9]+', t) for t in texts of n{large}] (in {shown})"))
+    write(args, rows, shown, sizes, (load, os.getloadavg()[0]))
+    return 0
+
+
+def write(args, rows: list[dict], shown: str, sizes: list[int], load: tuple[float, float]) -> None:
+    by = {(r["what"], r["jobs"], r["engine"], r["n_docs"]): r for r in rows}
+    small, large = sizes[0], sizes[-1]
+    ours = by[("pipeline", 1, "", small)]
+    quant = next(r for r in rows if r["what"] == "quantulum3")
+    floor = next(r for r in rows if r["what"] == "re")
     lines = [
-        "# Tally extraction benchmark",
+        "# Extraction benchmark",
         "",
-        "Generated by `bench/bench_extract.py`; do not edit by hand.",
+        f"Generated by `{shown}`; do not edit by hand. Machine-readable copy: `{args.out.with_suffix('.csv').name}`.",
         "",
-        f"Command: `{shlex.join(['python', 'bench/bench_extract.py', *(argv if argv is not None else sys.argv[1:])])}`",
+        f"Corpora from `bench/make_corpus.py` (seed {args.seed}), one per size, written to a temporary folder; "
+        "`cli` rows ran there with the project on `PYTHONPATH`. `pipeline` rows time `pipeline.extract_document` "
+        "(parse, every extractor, checks) in one process on one core, without reading files or writing tables. "
+        f"Peak MB is ru_maxrss of the child process (the largest single process; workers included). "
+        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs; "
+        f"1-minute load average {load[0]:.1f} before the run and {load[1]:.1f} after it (other work on the machine "
+        "makes wall seconds longer than CPU seconds).",
         "",
-        f"Corpus: {len(docs)} synthetic documents from `bench/make_corpus.py` (seed {args.seed}), "
-        f"{words:,} words, {mb:.2f} MB; {t['rows']:,} tally rows per pass. "
-        f"{args.reps} repetitions; medians shown.",
+        *table(rows),
         "",
-        f"Python {platform.python_version()} on {platform.system()} {platform.machine()}, one process.",
+        "## Summary",
         "",
-        "| what is timed | docs/s | words/s | MB/s | median seconds |",
-        "|---|---:|---:|---:|---:|",
+        f"- Per core, the full pipeline runs at **{ours['mb_per_cpu_s']:.2f} MB per CPU second** "
+        f"({ours['n_docs'] / ours['cpu_seconds']:,.0f} documents per CPU second; {ours['mb_per_s']:.2f} MB/s of wall time) "
+        f"on the {small:,}-document corpus; target 1 MB/s per core: {'met' if ours['mb_per_cpu_s'] >= 1 else 'not met'}.",
+        f"- quantulum3 (quantities only, {quant['n_docs']} documents): {quant['mb_per_cpu_s']:.3f} MB per CPU second. "
+        f"The pipeline's throughput is **{ours['mb_per_cpu_s'] / quant['mb_per_cpu_s']:,.1f}x** quantulum3's "
+        f"({ours['mb_per_s'] / quant['mb_per_s']:,.1f}x by wall time; target 100x: "
+        f"{'met' if ours['mb_per_cpu_s'] / quant['mb_per_cpu_s'] >= 100 else 'not met'}).",
+        f"- `re` digit scan (the floor): {floor['mb_per_cpu_s']:,.1f} MB per CPU second; the pipeline's throughput is "
+        f"**{ours['mb_per_cpu_s'] / floor['mb_per_cpu_s']:.4f}x** the floor's ({floor['mb_per_cpu_s'] / ours['mb_per_cpu_s']:,.0f} times slower).",
     ]
-    for name, label in (("extract", "`tallies.extract` + `checks.compute` (pre-parsed)"),
-                        ("parse+extract", "`pipeline.parse` + `tallies.extract` + `checks.compute`")):
-        sec = statistics.median(t[name])
-        lines.append(f"| {label} | {len(docs) / sec:,.0f} | {words / sec:,.0f} | {mb / sec:.2f} | {sec:.3f} |")
+    if large != small:
+        for what, jobs in (("pipeline", 1), ("cli", 1)):
+            a, b = by.get((what, jobs, "", small)), by.get((what, jobs, "", large))
+            if a and b:
+                ratio = (b["cpu_seconds"] / b["n_docs"]) / (a["cpu_seconds"] / a["n_docs"])
+                lines.append(f"- CPU cost per document, {what} ({'in process' if what == 'pipeline' else 'command line, one process'}), "
+                             f"{large:,} vs {small:,} documents: {ratio:.2f}x "
+                             f"({'linear, within 15%' if abs(ratio - 1) <= 0.15 else 'not within 15% of linear'}).")
+    for jobs, engine in sorted({(r["jobs"], r["engine"]) for r in rows if r["what"] == "cli"}, key=lambda k: (k[0], k[1] != "local")):
+        runs = [by[("cli", jobs, engine, n)] for n in sizes]
+        label = f"--jobs {jobs}" + (f" --engine {engine}" if engine not in ("", "local") else "")
+        line = f"- `{label}`: peak memory " + ", ".join(f"{r['peak_mb']:,.0f} MB" for r in runs)
+        if jobs > 1:
+            line += "; wall-time speed-up over one process " + ", ".join(
+                f"{by[('cli', 1, '', n)]['seconds'] / r['seconds']:.2f}x" for n, r in zip(sizes, runs) if ("cli", 1, "", n) in by)
+        lines.append(line + f" (for {', '.join(f'{n:,}' for n in sizes)} documents).")
     text = "\n".join(lines) + "\n"
     args.out.write_text(text, encoding="utf-8")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    args.out.with_suffix(".csv").write_text(buffer.getvalue(), encoding="utf-8")
     print(text)
-    return 0
 
 
 if __name__ == "__main__":

@@ -1,11 +1,16 @@
 """Write N synthetic news-like documents for benchmarking the extractors.
 
 Each document is a headline and a few paragraphs drawn from sentence templates written
-for this benchmark: most sentences carry no tally (background, quotes, troop levels,
-years, money), some carry tallies, dates, attributions and justification frames, in
-roughly the mix of wire copy on attacks on U.S. forces. Deterministic: the same seed
-and N give byte-identical files. Each .txt gets a .meta.yml sidecar with a `published`
-date, as the corpus loader expects.
+for this benchmark: most sentences carry no tally (background, colour, troop levels,
+years, money), some carry tallies, dates, attributed and relayed reports (with status
+cues such as "could not be independently verified" or "denied") and justification
+frames, in roughly the mix of wire copy on attacks on U.S. forces. Slots (numbers,
+places, sources, weekdays, dates) are filled at random, so sentences vary. Deterministic:
+the same seed and N give byte-identical files. Each .txt gets a .meta.yml sidecar with a
+`published` date, as the corpus loader expects.
+
+Per sentence: about 55% background, 15% tallies, 12% attributed reports, 10% dates, 5%
+frames, 3% quotations.
 
     python bench/make_corpus.py --n 2000 --out bench/corpus
 """
@@ -24,6 +29,10 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MONTHS = ["Oct.", "Nov.", "Dec.", "Jan.", "Feb."]
 WEAPONS = ["drone", "rocket", "mortar", "missile"]
 WORDS = {3: "three", 5: "five", 12: "a dozen", 66: "sixty-six", 7: "seven"}
+OUTLETS = ["IRNA", "Tasnim", "Sputnik", "Al Mayadeen", "Shafaq News", "Rudaw", "the Syrian Observatory for Human Rights",
+           "Reuters", "the Associated Press", "Military Times", "SANA", "Al Jazeera"]
+GROUPS = ["the Islamic Resistance in Iraq", "Kataib Hezbollah", "an Iran-backed militia", "a little-known group"]
+TOWNS = ["Erbil", "Deir ez-Zor", "al-Tanf", "Ain al-Asad", "Hasakah", "Baghdad", "Shaddadi", "Rumeilan"]
 
 FILLER = [
     "The base hosts troops from several coalition countries and sits near the border.",
@@ -42,6 +51,35 @@ FILLER = [
     "The White House says the United States is not looking for a wider war.",
     "Iranian state media described the operation as a response to the war in Gaza.",
     "Retaliatory strikes killed 18 militants, the group said.",
+]
+BACKGROUND = [
+    "Traffic on the main highway to {town} was disrupted for {small} hours after the blast.",
+    "The {town} airport reopened on schedule, a spokesman for the local authority told reporters.",
+    "Aid groups say {pct} percent of families in the province rely on food assistance.",
+    "The province's governor visited the market and promised compensation to shop owners.",
+    "Prices for bread and fuel have risen sharply since the start of the year.",
+    "The council meets again next month to discuss the budget and reconstruction projects.",
+    "Electricity in parts of {town} was cut for several hours, residents said.",
+    "Local journalists were not allowed to enter the area around the base.",
+    "The road between {town} and the border crossing has been closed to civilian traffic.",
+    "Schools in the district will stay closed until further notice.",
+    "More than {big} people have been displaced in the province since 2019, the United Nations says.",
+    "Farmers in the valley say the drought has cut this year's wheat harvest by half.",
+]
+ATTRIBUTED = [
+    "{Outlet} reported that {group} claimed responsibility for the attack on the base near {town}.",
+    "{Outlet}, citing local sources, said a drone hit a logistics hub near {town}.",
+    "The claim could not be independently verified, and U.S. officials declined to comment.",
+    "{Outlet} said the strike damaged a radar site, but the Pentagon denied the report.",
+    "According to {outlet}, {group} fired rockets at the airport in {town}.",
+    "Unconfirmed reports on social media said explosions were heard near {town}.",
+    "A U.S. official, speaking on condition of anonymity, confirmed that no one was hurt.",
+    "{Group} said in a statement on Telegram that it targeted the base with a drone.",
+]
+QUOTES = [
+    '"We will respond at a time and place of our choosing," {source} said.',
+    '"The attacks must stop," a senior official told {outlet}.',
+    '"Nobody was hurt, thank God," a resident of {town} said.',
 ]
 FRAMES = [
     '"We are there for one reason only, the enduring defeat of ISIS," {source} said.',
@@ -83,22 +121,34 @@ def sentence(rng: random.Random, template: str, state: dict) -> str:
         "source": rng.choice(SOURCES), "weekday": rng.choice(WEEKDAYS), "month": rng.choice(MONTHS),
         "day": rng.randint(1, 28), "place": rng.choice(PLACES), "w1": rng.choice(WEAPONS), "w2": rng.choice(WEAPONS),
     }
-    values["Src"] = values["source"][0].upper() + values["source"][1:]
+    values.update(outlet=rng.choice(OUTLETS), group=rng.choice(GROUPS), town=rng.choice(TOWNS),
+                  pct=rng.randint(20, 80), big=f"{rng.randint(2, 400) * 1000:,}")
+    for key in ("source", "outlet", "group"):
+        values[key.capitalize() if key != "source" else "Src"] = values[key][0].upper() + values[key][1:]
     return template.format(**values)
 
 
+# (share of sentences, templates); the rest are background
+MIX = [(0.15, TALLY), (0.12, ATTRIBUTED), (0.10, DATED), (0.05, FRAMES), (0.03, QUOTES)]
+
+
+def pick_pool(roll: float) -> list[str]:
+    for share, pool in MIX:
+        if roll < share:
+            return pool
+        roll -= share
+    return FILLER if roll < 0.3 else BACKGROUND
+
+
 def document(rng: random.Random) -> tuple[str, str]:
-    """(text, headline) of one synthetic article: ~75% filler, ~15% tallies, the rest
-    dates and justification frames."""
+    """(text, headline) of one synthetic article, sentences drawn in the MIX above."""
     state = {"total": rng.randint(40, 190)}
     headline = sentence(rng, rng.choice(HEADLINES), state)
     paragraphs = []
     for _ in range(rng.randint(3, 9)):
         lines = []
         for _ in range(rng.randint(1, 4)):
-            roll = rng.random()
-            pool = TALLY if roll < 0.15 else FRAMES if roll < 0.2 else DATED if roll < 0.27 else FILLER
-            lines.append(sentence(rng, rng.choice(pool), state))
+            lines.append(sentence(rng, rng.choice(pick_pool(rng.random())), state))
         paragraphs.append(" ".join(lines))
     return headline + "\n\n" + "\n\n".join(paragraphs) + "\n", headline
 
