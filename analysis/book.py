@@ -8,18 +8,17 @@ import yaml
 from analysis.paths import DATA, ROOT
 
 
-def toc_notebooks(toc: Path = ROOT / "_toc.yml") -> list[str]:
-    """Notebook paths (relative to the project) in table-of-contents order."""
+def toc_pages(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """Every page of the book (paths without suffix, relative to the book's root), in
+    table-of-contents order."""
     spec = yaml.safe_load(toc.read_text(encoding="utf-8"))
     found: list[str] = []
 
     def walk(node):
         if isinstance(node, dict):
             for key in ("root", "file"):
-                if key in node:
-                    candidate = ROOT / f"{node[key]}.ipynb"
-                    if candidate.exists():
-                        found.append(candidate.relative_to(ROOT).as_posix())
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
             for value in node.values():
                 if isinstance(value, (list, dict)):
                     walk(value)
@@ -29,6 +28,11 @@ def toc_notebooks(toc: Path = ROOT / "_toc.yml") -> list[str]:
 
     walk(spec)
     return found
+
+
+def toc_notebooks(toc: Path = ROOT / "_toc.yml") -> list[str]:
+    """Notebook paths (relative to the project) in table-of-contents order."""
+    return [f"{page}.ipynb" for page in toc_pages(toc) if (toc.parent / f"{page}.ipynb").exists()]
 
 
 def load_table(name: str, data: Path = DATA):

@@ -15,7 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+
+from analysis import book as report_book
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -32,23 +33,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 def toc_pages(book: Path) -> list[str]:
     """Every page of the book as "book/x", in _toc.yml order (root first)."""
-    spec = yaml.safe_load((Path(book) / "_toc.yml").read_text(encoding="utf-8"))
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            for key in ("root", "file"):
-                if isinstance(node.get(key), str):
-                    found.append(node[key])
-            for value in node.values():
-                if isinstance(value, (list, dict)):
-                    walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(spec)
-    return found
+    return report_book.toc_pages(Path(book) / "_toc.yml")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
