@@ -14,7 +14,7 @@ EXEC_STAMP := _build/.executed-against
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
 SEED_FILES := $(wildcard seeds/*)
-BOOK_FILES := _config.yml _toc.yml $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
+BOOK_FILES := _config.yml _toc.yml bench/results.csv $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
 REMOTE ?= origin
@@ -77,7 +77,7 @@ $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/
 
 # The execution cache keys on code cells, not on the data they read: drop it whenever
 # data/ or the package change, so the site never shows outputs older than data/.
-$(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES)
+$(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv
 	rm -rf _build/.jupyter_cache
 	mkdir -p _build && touch $@
 

@@ -152,3 +152,10 @@ def codebook_markdown(data: Path = DATA):
     from analysis import codebook
 
     return Markdown(codebook.render(_package(data), heading_level=2))
+
+
+def load_benchmark(path: Path = ROOT / "bench" / "results.csv"):
+    """The committed benchmark results (written by `make bench`, never by the book)."""
+    import pandas as pd
+
+    return pd.read_csv(path, keep_default_na=False, na_values=[""])
