@@ -71,6 +71,12 @@ def cmd_extract(args) -> int:
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         problem = f"{getattr(first, 'problem', first)}{more}; --strict makes warnings errors"
         raise InputError(getattr(first, "path", None), problem)
+    failed = [c for c in rows["checks"] if c.get("required") and c.get("status") == "mismatch"]
+    if args.strict and failed:
+        # The book publishes data/; a required check that fails must stop it, not be charted.
+        doc = next((d for d in rows["documents"] if d["doc_id"] == failed[0]["doc_id"]), {})
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        raise InputError(doc.get("path"), f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here")
     files = build_files(rows)
     try:
         replace_folder(Path(args.out), files, validate=lambda staging: validate_folder(staging, Path(args.out)))

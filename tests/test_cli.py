@@ -263,3 +263,24 @@ def test_twenty_megabyte_document(tmp_path, run, offsets_hold):
     assert f",{len(text)}," in (tmp_path / "out" / "documents.csv").read_text().splitlines()[1]
     offsets_hold(tmp_path / "out", {"big": text})
     print(f"20 MB document: {elapsed:.1f} s")
+
+
+def test_strict_refuses_to_publish_a_failed_required_check(tmp_path, capsys):
+    """A split that does not add up to its total is charted without --strict, but the
+    book's --strict extraction stops: nothing is written and the check is named."""
+    from analysis.cli import main
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "split.txt").write_text(
+        "Troops in Iraq and Syria were attacked 40 times since Nov. 2, officials said, "
+        "with 15 attacks in Iraq and 26 in Syria.\n", encoding="utf-8")
+    (docs / "split.meta.yml").write_text("published: 2023-12-01\n", encoding="utf-8")
+    assert main(["extract", str(docs), "--out", str(tmp_path / "loose")]) == 0
+    checks = (tmp_path / "loose" / "checks.csv").read_text(encoding="utf-8")
+    assert "mismatch" in checks
+    capsys.readouterr()
+    assert main(["extract", str(docs), "--out", str(tmp_path / "strict"), "--strict"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: ") and "split.txt" in err[0] and "required check fails" in err[0]
+    assert not (tmp_path / "strict").exists()
