@@ -6,7 +6,7 @@ byte-identical to a single-process run. Both stream: documents are read one at a
 this process (where input warnings and errors are raised, as without workers) and only a
 bounded number are in flight, so memory holds the rows, not the corpus.
 
-    local  multiprocessing.Pool.imap with `chunksize` documents per task
+    local  a multiprocessing.Pool fed `chunksize` documents per task, a few tasks at a time
     dask   dask.bag over windows of documents, computed on a distributed cluster: the one
            named by Dask's `scheduler-address` setting (DASK_SCHEDULER_ADDRESS) if set,
            else a LocalCluster of `jobs` worker processes on 127.0.0.1 without dashboard
@@ -34,20 +34,22 @@ def map_documents(documents, jobs: int = 1, engine: str = "local", chunksize: in
     return _processes(documents, jobs, chunksize)
 
 
+def _extract_batch(batch):
+    return [pipeline.extract_document(doc) for doc in batch]
+
+
 def _processes(documents, jobs: int, chunksize: int):
-    failed: list[BaseException] = []
-
-    def feed():  # runs in the pool's feeder thread; an input error is raised here after the results before it
-        try:
-            yield from documents
-        except Exception as exc:
-            failed.append(exc)
-
+    """Batches go to the pool only as results come back (at most `4 * jobs` in flight).
+    Pool.imap is not used: its feeder thread drains the input into a pipe that fills up,
+    and terminating the pool while that thread is blocked can hang."""
     with multiprocessing.Pool(jobs) as pool:
-        # imap pulls documents only as workers take them (the task pipe is bounded)
-        yield from pool.imap(pipeline.extract_document, feed(), chunksize)
-    if failed:
-        raise failed[0]
+        pending: deque = deque()
+        for batch in _batches(documents, chunksize):
+            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            if len(pending) >= 4 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 def _batches(iterable, size: int):
