@@ -69,3 +69,20 @@ def run(capsys):
         return code, captured.out, captured.err.splitlines()
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def seed_out(tmp_path_factory) -> Path:
+    """The seed corpus extracted once through the command line, shared by every
+    end-to-end test (each reads the table it checks)."""
+    from analysis.cli import main
+    from analysis.paths import SEEDS
+
+    out = tmp_path_factory.mktemp("seed") / "out"
+    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
+    return out
+
+
+def read_table(out: Path, name: str) -> list[dict]:
+    with open(Path(out) / f"{name}.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))

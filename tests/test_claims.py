@@ -2,7 +2,6 @@
 offset safety on arbitrary text, and the seed's epistemic map end to end.
 
 Unit sentences are written for these tests; none is copied from an article."""
-import csv
 import datetime as dt
 
 import pytest
@@ -13,6 +12,7 @@ from analysis import claims, pipeline
 from analysis.corpus import Document
 from analysis.lexicon import load_lexicon
 from analysis.paths import SEEDS
+from conftest import read_table
 
 PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 
@@ -313,17 +313,9 @@ def test_arbitrary_text_never_crashes(text):
 # --- the seed, end to end -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seed_tables(tmp_path_factory):
-    from analysis.cli import main
-
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
+def seed_tables(seed_out):
     text = (SEEDS / "000_1c69196dbcf4aa03.txt").read_text(encoding="utf-8")
-    tables = {}
-    for name in ("claims", "justifications", "events"):
-        with open(out / f"{name}.csv", encoding="utf-8", newline="") as handle:
-            tables[name] = list(csv.DictReader(handle))
-    return text, tables
+    return text, {name: read_table(seed_out, name) for name in ("claims", "justifications", "events")}
 
 
 def find(found, **expected):

@@ -13,15 +13,6 @@ from analysis.paths import SEEDS
 from analysis.validation import validate_package
 
 
-@pytest.fixture(scope="module")
-def seed_out(tmp_path_factory):
-    from analysis.cli import main
-
-    out = tmp_path_factory.mktemp("context") / "out"
-    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
-    return out
-
-
 def test_reference_tables_are_in_the_package_and_validate(seed_out):
     package = json.loads((seed_out / "datapackage.json").read_text(encoding="utf-8"))
     paths = {r["name"]: r["path"] for r in package["resources"]}

@@ -2,7 +2,6 @@
 the statement carrying it, and the seed's timeline end to end.
 
 Unit sentences are written for these tests; none is copied from an article."""
-import csv
 import datetime as dt
 
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 
 from analysis import claims, events, pipeline
 from analysis.corpus import Document
-from analysis.paths import SEEDS
+from conftest import read_table
 
 PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 
@@ -90,13 +89,8 @@ def test_offsets_hold_and_keys_are_unique(text):
 # --- the seed, end to end -------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seed_rows(tmp_path_factory):
-    from analysis.cli import main
-
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
-    with open(out / "events.csv", encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def seed_rows(seed_out):
+    return read_table(seed_out, "events")
 
 
 def test_seed_timeline(seed_rows):

@@ -1,7 +1,6 @@
 """Tally extraction: every phrasing the issue lists, on short sentences written for these
 tests (never copied from articles), the numbers that must not become tallies, offsets
 that always point at the evidence, and the seed run through the command line."""
-import csv
 import datetime as dt
 
 import pytest
@@ -9,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis import tallies
-from analysis.cli import main
 from analysis.corpus import Document
 from analysis.paths import SEEDS
 from analysis.pipeline import parse
+from conftest import read_table
 
 PUBLISHED = dt.date(2024, 1, 12)  # a Friday: "Thursday" is 2024-01-11, "Monday" 2024-01-08
 
@@ -338,11 +337,8 @@ def test_a_huge_document_does_not_crash():
 # --- the seed through the command line ---------------------------------------------
 
 
-def test_cli_on_the_seed_gives_exactly_the_issue_rows(tmp_path):
-    out = tmp_path / "out"
-    assert main(["extract", str(SEEDS), "--out", str(out)]) == 0
-    with open(out / "tallies.csv", newline="", encoding="utf-8") as handle:
-        got = list(csv.DictReader(handle))
+def test_cli_on_the_seed_gives_exactly_the_issue_rows(seed_out):
+    got = read_table(seed_out, "tallies")
     keys = ("measure", "value", "location", "since", "as_of", "attributed_to")
     assert sorted(tuple(r[k] for k in keys) for r in got) == sorted([
         ("attacks", "130", "Iraq and Syria", "2023-10-17", "2024-01-11", "Pentagon"),
