@@ -9,10 +9,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from analysis import codebook, context, pipeline
-from analysis.corpus import InputError, iter_corpus
+from analysis.check.reconcile import reconcile
+from analysis.extract import pipeline
 from analysis.paths import display_path
-from analysis.tables import datapackage, json_bytes, replace_folder, to_csv
+from analysis.store import codebook, reference
+from analysis.store.csv import to_csv
+from analysis.store.folder import replace_folder
+from analysis.store.package import datapackage, json_bytes
+from analysis.text.corpus import InputError, iter_corpus
 
 EXIT_BAD_INPUT = 2
 
@@ -23,7 +27,7 @@ def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "loca
     if engine == "local" and jobs <= 1:
         results = map(pipeline.extract_document, documents)
     else:
-        from analysis import parallel
+        from analysis.extract import parallel
 
         results = parallel.map_documents(documents, jobs=jobs, engine=engine)  # streams, in order
     gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
@@ -37,14 +41,13 @@ def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
     """Every file of the output folder, as bytes: tables, the curated reference tables
     (copied unchanged into context/), data package, codebook. The extracted tallies are
     checked against the reference count series here, since that check spans documents."""
-    reference = context.reference_files()
-    agreement = context.reconcile(rows["tallies"], context.read_rows(reference[context.TALLIES.path]))
+    curated = reference.reference_files()
+    agreement = reconcile(rows["tallies"], reference.read_rows(curated[reference.TALLIES.path]))
     rows = {**rows, "checks": rows["checks"] + agreement}
-    tables = context.output_tables(pipeline.TABLES)
+    tables = pipeline.TABLES
     contents = {t.name: to_csv(t, rows[t.name]) for t in tables}
-    package = datapackage(tables, contents, context.resources(reference))
-    package["description"] += context.PACKAGE_NOTE
-    files = {t.path: contents[t.name] for t in tables} | reference
+    package = datapackage(tables, contents, reference.resources(curated))
+    files = {t.path: contents[t.name] for t in tables} | curated
     files["datapackage.json"] = json_bytes(package)
     files["README.md"] = codebook.render(package).encode("utf-8")
     return files
@@ -53,7 +56,7 @@ def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
 def validate_folder(folder: Path, shown_as: Path | None = None) -> None:
     """Check every table against datapackage.json before it may replace the old data.
     `shown_as` names the output folder in the message, not the staging copy that is removed."""
-    from analysis.validation import validate_package
+    from analysis.store.validation import validate_package
 
     problems = validate_package(folder / "datapackage.json")
     if problems:
@@ -83,13 +86,13 @@ def cmd_extract(args) -> int:
     except OSError as exc:  # permission, a file where a folder should be, disk full
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
     counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
-    curated = ", ".join(t.path for t in context.REFERENCE_TABLES)
+    curated = ", ".join(t.path for t in reference.REFERENCE_TABLES)
     print(f"wrote {display_path(Path(args.out))}/: {counts} (extracted); {curated} (curated, copied from reference/)")
     return 0
 
 
 def cmd_notebooks(args) -> int:
-    from analysis.book import toc_notebooks
+    from analysis.publish.toc import toc_notebooks
 
     for path in toc_notebooks():
         print(path)
@@ -97,7 +100,7 @@ def cmd_notebooks(args) -> int:
 
 
 def cmd_run_notebooks(args) -> int:
-    from analysis.book import execute_in_place
+    from analysis.publish.notebooks import execute_in_place
 
     execute_in_place(args.notebooks)
     return 0

@@ -43,8 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from analysis import pipeline  # noqa: E402
-from analysis.corpus import iter_corpus  # noqa: E402
+from analysis.extract import pipeline  # noqa: E402
+from analysis.text.corpus import iter_corpus  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
 COLUMNS = ["what", "engine", "jobs", "n_docs", "mb", "seconds", "cpu_seconds", "docs_per_s", "mb_per_s", "mb_per_cpu_s",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.corpus import InputError
+from analysis.text.corpus import InputError
 from analysis.paths import ROOT, SEEDS
 
 TEXT = "US forces were attacked on Friday in Syria.\nOfficials said 3 drones were shot down on Jan. 11.\n"
@@ -203,7 +203,7 @@ def test_debug_shows_the_traceback_for_bad_input(argv, tmp_path):
 
 
 def test_a_bug_is_not_disguised_as_bad_input(tmp_path, out, snapshot, monkeypatch):
-    from analysis import pipeline
+    from analysis.extract import pipeline
     from analysis.cli import main
 
     def broken(doc):
@@ -224,7 +224,7 @@ def test_real_process_prints_no_traceback_for_bad_input_and_one_for_a_bug(tmp_pa
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.splitlines() == ["error: in/doc.txt: not valid UTF-8 (byte 0xff at offset 0); re-save the file as UTF-8"]
     bug = subprocess.run(
-        [sys.executable, "-c", "import sys, analysis.pipeline as p, analysis.cli as c\n"
+        [sys.executable, "-c", "import sys, analysis.extract.pipeline as p, analysis.cli as c\n"
          "p.extract_document = lambda d: 1 / 0\nsys.exit(c.main(sys.argv[1:]))",
          "extract", str(SEEDS), "--out", str(tmp_path / "out")],
         capture_output=True, text=True, env=env, cwd=tmp_path,

@@ -2,7 +2,7 @@
 sidecar that loads under the strict rules."""
 import hashlib
 
-from analysis.corpus import load_corpus
+from analysis.text.corpus import load_corpus
 from analysis.paths import SEEDS
 
 SEED = SEEDS / "000_1c69196dbcf4aa03.txt"

@@ -1,0 +1,209 @@
+"""Attribution: which words of a clause say who a statement rests on (a speech verb with
+its subject, "according to X", "reports that ...", a headline's ": Source"), which words are
+the statement itself, and who relays whom ("citing", "told <outlet>")."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extract.sources import OPENER, WORD, Mention, find_mentions, inside, lexicon, overlaps, word_count
+
+_BOUND = re.compile(r'(?<!\d),|,(?!\d)|[;:()]|["“”]|\s[-–—]+\s')
+_THAT = re.compile(r"((?:[\s,]+[\w.'’-]+){0,4}?)[\s,]+that\b")
+_CITING = re.compile(r"\s*,?\s*(?:citing|quoting)\s+")
+_AS_SAYING = re.compile(r"\s+as\s+saying\b")
+_QUALIFIER_SUBJECT = re.compile(r"(?i)\s*(?:but\s+|and\s+)?(?:nothing|none|this|that|it|these|those)\b")
+_CITING_HEAD = re.compile(r"\s*(?:citing|quoting)\b")
+_CONTENT_OPENER = re.compile(r"\s*(?:that\b|[\"“:])")
+_CONJ_ONLY = re.compile(r"\s*(?:But|And|So)\s*")
+_NP_STOP = re.compile(r'(?<!\d)[,.]|[,.](?!\d)|[;:!?()"“”]|\s[-–—]+\s|\sthat\b')
+_BY = re.compile(r"\s+by\s+")
+_THAT_WORD = re.compile(r"\s+that\b")
+_COMMA_THAT = re.compile(r"[\s,]*(?:that\b)?")
+_LEAD_PUNCT = re.compile(r"[\s,:]*")
+_RELATIVE = re.compile(r",\s*(?:which|who|whose)\b")
+
+
+@dataclass
+class Attribution:
+    sources: list[Mention]
+    frame: tuple[int, int]  # the attribution words
+    content: tuple[int, int]  # what is stated (the frame inside it, if any, is excluded)
+    cue: str  # the anchor as written ("said", "according to"), the fallback status cue
+    relay: tuple[str, ...] = ()  # outer sources named with "citing" / "told <outlet>"
+
+
+def _segments(text: str, lo: int, pos: int):
+    """Stretches of text[lo:pos] between commas, quotes and dashes, nearest `pos` first."""
+    cuts = [(lo, lo)] + [(m.start(), m.end()) for m in _BOUND.finditer(text, lo, pos)]
+    out = []
+    for (_, a), (b, _) in zip(cuts, cuts[1:] + [(pos, pos)]):
+        out.append((a, b))
+    return out[::-1]
+
+
+def _np_end(text: str, pos: int, hi: int) -> int:
+    m = _NP_STOP.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def _verb_attribution(text, lo, hi, verb, quotes, skip) -> Attribution | None:
+    """Look back from the verb, segment by segment, for its subject: asides ("in a
+    statement", "speaking on condition of anonymity") are passed over, an appositive ("an
+    umbrella group of militias") is used only when nothing stands before it, and a plain
+    subject that names no source ends the search."""
+    lex = lexicon()
+    segments = _segments(text, lo, verb.start())
+    inner: list[Mention] = []
+    apposition = None
+    for a, b in segments[:5]:
+        if overlaps(a, b, quotes):
+            break
+        if _CITING_HEAD.match(text, a, b):
+            inner = find_mentions(text, a, b, skip)  # "IRNA, citing Iraqi sources, said": IRNA relays them
+            if inner:
+                continue
+            break
+        words = WORD.findall(text, a, b)
+        if all(w.lower() in lex.quiet or w.endswith("ly") for w in words) or (a > lo and lex.aside.match(text, a, b)):
+            continue
+        mentions = find_mentions(text, a, b, skip, fallback="before")
+        if a > lo and words[0].lower() in ("a", "an"):
+            apposition = apposition or (mentions and (a, mentions))
+            continue
+        if not mentions and apposition:
+            a, mentions = apposition
+        if not mentions:
+            break
+        relay = tuple(m.name + "".join(" " + h for h in m.hops) for m in mentions) if inner else ()
+        subject = OPENER.match(text, a, verb.start()).end()  # "but a Pentagon spokesman" -> "a Pentagon spokesman"
+        return _source_before(text, lo, hi, verb, a, min([subject] + [m.start for m in mentions]), inner or mentions, relay)
+    if inner:
+        return None
+    # '"...," said Ryder': the verb right after a boundary, its subject after it.
+    before = segments[0]
+    if not text[before[0]:before[1]].strip() and before[0] > lo:
+        end = _np_end(text, verb.end(), hi)
+        mentions = find_mentions(text, verb.end(), end, skip, fallback="after")
+        if mentions and word_count(text[lo:before[0]]) >= 2 and word_count(text[verb.end():mentions[0].start]) <= 2:
+            return Attribution(mentions, (verb.start(), hi), (lo, before[0]), verb.group())
+    # "... was confirmed by the Pentagon"
+    by = _BY.match(text, verb.end(), hi)
+    if by and not _QUALIFIER_SUBJECT.match(text, lo, verb.start()):
+        end = _np_end(text, by.end(), hi)
+        mentions = find_mentions(text, by.end(), end, skip, fallback="after")
+        if mentions:
+            return Attribution(mentions, (by.start(), end), (lo, hi), verb.group())
+    return None
+
+
+def _source_before(text, lo, hi, verb, seg_start, frame_start, mentions, relay) -> Attribution:
+    lex = lexicon()
+    addressee = lex.addressee.match(text, verb.end(), hi)
+    tail = text[addressee.end() if addressee else verb.end():hi]
+    # the statement came first when only an aside follows the verb: '"...," Ryder said in a
+    # briefing', '..., officials said Thursday', '..., a monitor said, in the latest ...'
+    inverted = (
+        seg_start > lo
+        and word_count(text[lo:seg_start]) >= 3
+        and (word_count(tail) <= 2 or tail.startswith(",") or bool(lex.aside.match(tail)))
+        and not _CONTENT_OPENER.match(tail)
+    )
+    if inverted:  # '"We are there for one reason," Ryder said in a briefing.'
+        return Attribution(mentions, (frame_start, hi), (lo, seg_start), verb.group(), tuple(relay))
+    relay, content, word = list(relay), verb.end(), verb.group()
+    if word in ("quoted", "quotes", "told", "tells", "tell"):
+        end = _np_end(text, content, hi)
+        said = _AS_SAYING.search(text, content, end)
+        that = _THAT_WORD.search(text, content, end)
+        inner = find_mentions(text, content, (said or that).start() if (said or that) else end)
+        if inner and word.startswith("quot") and said:  # "IRNA quoted a commander as saying"
+            relay += [m.name for m in mentions]
+            mentions, content = inner, said.end()
+        elif inner and not word.startswith("quot") and all(i.kind and "media" in i.kind for i in inner):
+            relay += [inner[0].name]  # "an official told Military Times": the outlet relays
+            content = that.start() if that else end
+        elif not word.startswith("quot"):
+            addressee = lexicon().addressee.match(text, content, hi)
+            content = addressee.end() if addressee else content
+    that = _THAT.match(text, content, hi)
+    if that and ("," not in that.group(1) or all(w.lower() in lexicon().quiet for w in WORD.findall(that.group(1)))):
+        content = that.end()  # "said Thursday that ...", "said, however, that ..."
+    cite = _CITING.match(text, content, hi)
+    if cite:  # "IRNA reported, citing Iraqi sources, that ..."
+        end = _np_end(text, cite.end(), hi)
+        inner = find_mentions(text, cite.end(), end)
+        if inner:
+            relay += [m.name + "".join(" " + h for h in m.hops) for m in mentions]
+            mentions = inner
+            content = _COMMA_THAT.match(text, end, hi).end()
+    content = _LEAD_PUNCT.match(text, content, hi).end()
+    return Attribution(mentions, (frame_start, content), (content, hi), word, tuple(relay))
+
+
+def _according(text, lo, hi, m, skip) -> Attribution | None:
+    end = _np_end(text, m.end(), hi)
+    mentions = find_mentions(text, m.end(), end, skip, fallback="after")
+    if not mentions:
+        return None
+    cue = " ".join(m.group().split())
+    if not text[lo:m.start()].strip(" \"'“‘(") or _CONJ_ONLY.fullmatch(text, lo, m.start()):
+        content = _LEAD_PUNCT.match(text, end, hi).end()
+        return Attribution(mentions, (lo, content), (content, hi), cue)
+    relative = _RELATIVE.match(text, end, hi)
+    if relative:  # "..., according to SOHR, which has informants": the aside is about the source
+        end = _np_end(text, relative.end(), hi)
+    return Attribution(mentions, (m.start(), end), (lo, hi), cue)
+
+
+def _report_noun(text, lo, hi, m, skip) -> Attribution | None:
+    tail = lexicon().report_tail.match(text, m.end(), hi)
+    if not tail:
+        return None
+    mentions = find_mentions(text, m.end(), tail.end(), skip) or find_mentions(text, m.start(), m.end())
+    if not mentions:
+        return None
+    return Attribution(mentions, (m.start(), tail.end()), (tail.end(), hi), m.group())
+
+
+def _headline(text, lo, hi) -> Attribution | None:
+    """A line that is a headline with its source after or before a colon:
+    'US not looking for conflict: White House', 'Pentagon: 150 attacks since October'."""
+    if (hi < len(text) and text[hi] != "\n") or ":" not in text[lo:hi]:
+        return None
+    for a, b, content in ((text.rfind(":", lo, hi) + 1, hi, None), (lo, text.find(":", lo, hi), "after")):
+        if b <= a or word_count(text[a:b]) > 6:
+            continue
+        mentions = [m for m in find_mentions(text, a, b) if not m.anaphor and m.qualified]
+        if mentions and content:
+            return Attribution(mentions, (lo, b + 1), (b + 1, hi), text[lo:b + 1].strip())
+        if mentions:
+            return Attribution(mentions, (a - 1, hi), (lo, a - 1), text[a - 1:hi].strip())
+    return None
+
+
+def anchors(text: str, lo: int, hi: int, quotes) -> list:
+    """Candidate attribution anchors in a sentence, outside quotations, in text order."""
+    lex = lexicon()
+    found = [(m.start(), 0, m) for m in lex.verbs.finditer(text, lo, hi)]
+    found += [(m.start(), 1, m) for m in lex.according.finditer(text, lo, hi)]
+    found += [(m.start(), 2, m) for m in lex.report_noun.finditer(text, lo, hi)]
+    return sorted((a for a in found if not inside(a[0], quotes)), key=lambda a: a[:2])
+
+
+def attribution(text: str, lo: int, hi: int, quotes, skip, candidates=None) -> Attribution | None:
+    """The first anchor in text[lo:hi] that resolves to a source."""
+    for start, kind, m in candidates if candidates is not None else anchors(text, lo, hi, quotes):
+        if start < lo or m.end() > hi:
+            continue
+        if kind == 0:
+            found = _verb_attribution(text, lo, hi, m, quotes, skip)
+        elif kind == 1:
+            found = _according(text, lo, hi, m, skip)
+        else:
+            found = _report_noun(text, lo, hi, m, skip)
+        if found:
+            return found
+    return _headline(text, lo, hi)
+
+

@@ -1,0 +1,88 @@
+"""Map the per-document pipeline over local worker processes or a Dask cluster.
+
+`pipeline.extract_document` is a pure function of one document, so where it runs changes
+nothing: both engines return the results in input order and the tables come out
+byte-identical to a single-process run. Both stream: documents are read one at a time in
+this process (where input warnings and errors are raised, as without workers) and only a
+bounded number are in flight, so memory holds the rows, not the corpus.
+
+    local  a multiprocessing.Pool fed `chunksize` documents per task, a few tasks at a time
+    dask   dask.bag over windows of documents, computed on a distributed cluster: the one
+           named by Dask's `scheduler-address` setting (DASK_SCHEDULER_ADDRESS) if set,
+           else a LocalCluster of `jobs` worker processes on 127.0.0.1 without dashboard
+"""
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+from collections import deque
+
+from analysis.extract import pipeline
+
+CHUNKSIZE = 16  # documents per task: a document takes about a millisecond
+
+
+def map_documents(documents, jobs: int = 1, engine: str = "local", chunksize: int = CHUNKSIZE, client=None):
+    """Results of `pipeline.extract_document` for each document, in order (an iterator).
+    `client`: a distributed.Client to use instead of starting a cluster (engine dask)."""
+    if engine == "dask":
+        return _dask(documents, max(1, jobs), chunksize, client)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}")
+    if jobs <= 1:
+        return map(pipeline.extract_document, documents)
+    return _processes(documents, jobs, chunksize)
+
+
+def _extract_batch(batch):
+    return [pipeline.extract_document(doc) for doc in batch]
+
+
+def _processes(documents, jobs: int, chunksize: int):
+    """Batches go to the pool only as results come back (at most `4 * jobs` in flight).
+    Pool.imap is not used: its feeder thread drains the input into a pipe that fills up,
+    and terminating the pool while that thread is blocked can hang."""
+    with multiprocessing.Pool(jobs) as pool:
+        pending: deque = deque()
+        for batch in _batches(documents, chunksize):
+            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            if len(pending) >= 4 * jobs:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _batches(iterable, size: int):
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _dask(documents, jobs: int, chunksize: int, client):
+    import dask
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    owned = []
+    if client is None:
+        address = dask.config.get("scheduler-address", None)
+        if address:
+            client = Client(address)
+        else:
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                   host="127.0.0.1", dashboard_address=None)
+            client = Client(cluster)
+            owned.append(cluster)
+        owned.insert(0, client)
+    try:
+        pending: deque = deque()
+        for window in _batches(documents, chunksize * jobs * 4):  # at most three windows in flight
+            bag = db.from_sequence(window, partition_size=chunksize).map(pipeline.extract_document)
+            pending.append(client.compute(bag))
+            if len(pending) > 2:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    finally:
+        for thing in owned:
+            thing.close()

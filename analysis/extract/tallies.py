@@ -1,0 +1,212 @@
+"""Tallies: running counts of attacks on U.S. forces and of U.S. casualties.
+
+Rule-based so that every row can be explained by a cue word: a number is a tally when the
+words after it say what is counted (an attack noun, an injury noun, or U.S. people with a
+casualty word attached), or when it is a part or the total of such a count ("53 attacks
+in Iraq and 77 in Syria", "for a total of 130"). Cue words, gazetteers and normalizations
+live in lexicons/tallies.yml and lexicons/places.yml, not here.
+
+Place, window, source and target come from the tally's own clause. What the clause leaves
+out is taken from the total the tally belongs to or from the nearest earlier tally (for
+the place: the nearest sentence that names one), and the `carried` column says so.
+"""
+from __future__ import annotations
+
+from analysis.extract.tally_rules import MEASURES, QUALIFIERS, SPLITS
+from analysis.extract.tally_sentence import Tally, join_places, sentence_places, sentence_tallies
+from analysis.store.schema import Field, Table
+from bisect import bisect_left
+
+TABLE = Table(
+    name="tallies",
+    title="Tallies",
+    description=(
+        "One row per tally statement: a count of attacks on U.S. forces or of U.S. casualties, "
+        "with where, since when, as of when and on whose word. `quote` is the sentence; "
+        "text[start:end] == quote and text[number_start:number_end] == number_text."
+    ),
+    fields=(
+        Field("tally_id", "string", "doc_id:number_start; checks.csv cites tallies by it", required=True),
+        Field("doc_id", "string", "Document id", required=True),
+        Field("measure", "string", "What is counted", required=True, enum=MEASURES),
+        Field("value", "integer", "The count as an integer", required=True),
+        Field("qualifier", "string", "How the count is hedged: 'at least 151' is at_least, 'nearly 70' fewer_than", required=True, enum=QUALIFIERS),
+        Field("detail", "string", "Kind of injury when stated (e.g. traumatic brain injury)"),
+        Field("location", "string", "Country or region; several are joined with ' and ' in alphabetical order. Empty only when the document names none"),
+        Field("target", "string", "Who was attacked or hurt, normalized (U.S. troops, U.S. forces, U.S. and coalition forces)"),
+        Field("perpetrator", "string", "Who attacked, normalized; empty when the clause does not say"),
+        Field("weapons", "string", "Weapons named in the tally's clause, '; '-joined in order of mention"),
+        Field("since", "date", "First day of the window counted; empty when not stated or carried"),
+        Field("as_of", "date", "Day the count runs to: an explicit 'as of', else the day the source spoke"),
+        Field("attributed_to", "string", "Source of the count, normalized (Pentagon, Pentagon spokesman, U.S. officials, ...)"),
+        Field("carried", "string", "Fields not stated in the tally's own clause, ';'-joined: taken from its total, an earlier tally or, for location, a neighbouring sentence"),
+        Field("part_of", "string", "tally_id of the larger count this one is part of"),
+        Field("split", "string", "How this part divides that count", enum=SPLITS),
+        Field("number_text", "string", "The number as written", required=True),
+        Field("number_start", "integer", "Offset of the number in the document text", required=True),
+        Field("number_end", "integer", "End offset of the number", required=True),
+        Field("quote", "string", "The sentence stating the tally", required=True),
+        Field("start", "integer", "Offset of the sentence in the document text", required=True),
+        Field("end", "integer", "End offset of the sentence", required=True),
+    ),
+    primary_key=("doc_id", "number_start"),
+)
+
+
+# --- the document ------------------------------------------------------------------
+
+
+def extract(parsed) -> list[dict]:
+    """Tally rows for one parsed document (see the module docstring for the rules)."""
+    text = parsed.doc.text
+    doc_id = parsed.doc.doc_id
+    mentions = sorted(parsed.dates, key=lambda m: m.start)
+    mention_starts = [m.start for m in mentions]
+    per_sentence: list[list[Tally]] = []
+    previous: list[Tally] = []
+    for sentence in parsed.sentences:
+        lo = bisect_left(mention_starts, sentence.start)
+        hi = bisect_left(mention_starts, sentence.end)
+        found = sentence_tallies(sentence, mentions[lo:hi], previous)
+        per_sentence.append(found)
+        if found:
+            previous = found
+    sentence_places = _LazyPlaces(parsed.sentences)
+    tallies = [t for found in per_sentence for t in found]
+    if not tallies:
+        return []
+    _totals_from_parts(tallies)
+    _carry(per_sentence, sentence_places)
+    _link_across(per_sentence)
+    _link_windows(tallies)
+    return [_row(doc_id, text, t) for t in tallies]
+
+
+class _LazyPlaces:
+    """Place names per sentence, found only for the sentences a carry looks at."""
+
+    def __init__(self, sentences):
+        self.sentences, self.cache = sentences, {}
+
+    def __getitem__(self, i: int) -> list[str]:
+        if i not in self.cache:
+            self.cache[i] = [p[2] for p in sentence_places(self.sentences[i].text)]
+        return self.cache[i]
+
+
+def _totals_from_parts(tallies: list[Tally]) -> None:
+    """A total with no place of its own covers the places of its location parts
+    ("Of the 130 attacks, 53 were in Iraq and 77 in Syria" is Iraq and Syria)."""
+    parts_of: dict[int, list] = {}
+    for p in tallies:
+        if p.part_of is not None and p.split == "location":
+            parts_of.setdefault(id(p.part_of), []).append(p)
+    for t in tallies:
+        parts = parts_of.get(id(t), [])
+        if not t.places and len(parts) >= 2:
+            t.places = sorted({pl for p in parts for pl in p.places})
+            t.carried.add("location")
+
+
+def _carry(per_sentence: list[list[Tally]], sentence_places: list[list[str]]) -> None:
+    """Fill what a tally's clause leaves out from its total, else the nearest earlier
+    tally in the same or the two previous sentences; the place from the nearest sentence
+    (earlier first) that names one."""
+    for index, found in enumerate(per_sentence):
+        for n, t in enumerate(found):
+            chain = ([t.part_of] if t.part_of else []) + found[:n][::-1]
+            for back in range(index - 1, max(-1, index - 3), -1):
+                chain += per_sentence[back][::-1]
+            for name, column in (("since", "since"), ("as_of", "as_of"), ("source", "attributed_to"), ("target", "target")):
+                if not getattr(t, name):
+                    donor = next((d for d in chain if getattr(d, name)), None)
+                    if donor is not None:
+                        setattr(t, name, getattr(donor, name))
+                        t.carried.add(column)
+            if not t.places:
+                t.places = _nearby_places(t, found[:n], per_sentence, sentence_places, index)
+                if t.places:
+                    t.carried.add("location")
+
+
+def _nearby_places(t: Tally, earlier: list[Tally], per_sentence, sentence_places, index: int) -> list[str]:
+    if t.part_of is not None and t.part_of.places:
+        return list(t.part_of.places)
+    for d in earlier[::-1]:
+        if d.places and d.part_of is None:
+            return list(d.places)
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(per_sentence)))
+    for i in order:
+        named = {pl for d in per_sentence[i] for pl in d.places}
+        widest = max((d for d in per_sentence[i] if d.part_of is None), key=lambda d: len(set(d.places)), default=None)
+        if widest is not None and named and set(widest.places) >= named:
+            return list(widest.places)  # the sentence's total ("130 ... in Iraq and Syria")
+        if named or sentence_places[i]:
+            return sorted(named | set(sentence_places[i]))
+    return []
+
+
+def _link_across(per_sentence: list[list[Tally]]) -> None:
+    """A split stated in the sentence before or after its total: "... attacked at least
+    60 times. There have been 32 attacks in Iraq and 28 in Syria." """
+    for index, found in enumerate(per_sentence):
+        for p in found:
+            own = {pl[2] for pl in p.own_places}
+            if p.part_of is not None or not own:
+                continue
+            for near in (index - 1, index + 1):
+                if not 0 <= near < len(per_sentence):
+                    continue
+                totals = [t for t in per_sentence[near] if t.part_of is None and t.measure == p.measure and own < set(t.places)
+                          and (not t.as_of or not p.as_of or t.as_of == p.as_of)]
+                if totals:
+                    p.part_of, p.split = totals[-1 if near < index else 0], "location"
+                    break
+
+
+def _link_windows(tallies: list[Tally]) -> None:
+    """A count for a later start date, same measure, place and as-of date, is part of
+    the longer window's count ("no troops injured since Dec. 25" inside "69 injured")."""
+    same_window: dict[tuple, list] = {}  # (measure, as_of) -> tallies, in order
+    for t in tallies:
+        same_window.setdefault((t.measure, t.as_of), []).append(t)
+    for p in tallies:
+        if p.part_of is not None or not p.since or not p.as_of:
+            continue
+        wider = [t for t in same_window[(p.measure, p.as_of)] if t is not p and t.part_of is None
+                 and t.since and t.since < p.since and set(t.places) >= set(p.places)]
+        if wider:
+            p.part_of = min(wider, key=lambda t: abs(t.start - p.start))
+            p.split = "window"
+
+
+def tally_id(doc_id: str, number_start: int) -> str:
+    return f"{doc_id}:{number_start}"
+
+
+def _row(doc_id: str, text: str, t: Tally) -> dict:
+    start = t.sentence.start + t.s
+    return {
+        "tally_id": tally_id(doc_id, start),
+        "doc_id": doc_id,
+        "measure": t.measure,
+        "value": t.value,
+        "qualifier": t.qualifier,
+        "detail": t.detail or None,
+        "location": join_places(t.places) or None,
+        "target": t.target or None,
+        "perpetrator": t.perpetrator or None,
+        "weapons": t.weapons or None,
+        "since": t.since or None,
+        "as_of": t.as_of or None,
+        "attributed_to": t.source or None,
+        "carried": ";".join(f for f in ("location", "target", "since", "as_of", "attributed_to") if f in t.carried) or None,
+        "part_of": tally_id(doc_id, t.part_of.start) if t.part_of is not None else None,
+        "split": t.split or None,
+        "number_text": t.text,
+        "number_start": start,
+        "number_end": t.sentence.start + t.e,
+        "quote": t.sentence.text,
+        "start": t.sentence.start,
+        "end": t.sentence.end,
+    }

@@ -1,0 +1,240 @@
+"""The numbers the book's prose quotes, computed from the tables so that no figure in
+the text is typed by hand. Each function returns a flat dict ready for myst-nb `glue`."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from analysis.report.derive import day_long, overall_pace, readable_extremes, same_day_reports
+from analysis.text.lexicon import lexicon_names, load_lexicon
+
+
+def _int(value) -> int | None:
+    return None if pd.isna(value) else int(value)
+
+
+def headline_tally(tallies: pd.DataFrame) -> pd.Series | None:
+    """The attacks tally readers ask about first: the latest as-of date, and at that date
+    the largest count (the combined total rather than a country split)."""
+    attacks = tallies[(tallies.measure == "attacks") & tallies.as_of.notna()]
+    if attacks.empty:
+        attacks = tallies[tallies.measure == "attacks"]
+    if attacks.empty:
+        return None
+    latest = attacks[attacks.as_of == attacks.as_of.max()] if attacks.as_of.notna().any() else attacks
+    return latest.sort_values(["value", "number_start"], ascending=[False, True]).iloc[0]
+
+
+TALLY_DEFAULTS = {
+    "attacks_total": "no", "attacks_location": "no stated place", "attacks_since": "an unstated date",
+    "attacks_as_of": "an unstated date", "attacks_source": "no named source", "window_days": "unknown",
+    "attacks_per_day": "an unknown number", "injured_total": "No", "no_injuries_since": "no stated date",
+    "split_check": "no split stated",
+}
+
+
+def tally_figures(tallies: pd.DataFrame, checks: pd.DataFrame) -> dict:
+    out = dict(TALLY_DEFAULTS)
+    head = headline_tally(tallies)
+    if head is None:
+        return out
+    out |= {
+        "attacks_total": int(head.value),
+        "attacks_location": head.location if isinstance(head.location, str) else TALLY_DEFAULTS["attacks_location"],
+        "attacks_since": head.since if isinstance(head.since, str) else TALLY_DEFAULTS["attacks_since"],
+        "attacks_as_of": head.as_of if isinstance(head.as_of, str) else TALLY_DEFAULTS["attacks_as_of"],
+        "attacks_source": head.attributed_to if isinstance(head.attributed_to, str) else TALLY_DEFAULTS["attacks_source"],
+    }
+    same = tallies[(tallies.doc_id == head.doc_id) & (tallies.measure == "attacks") & (tallies.as_of == head.as_of)
+                   & (tallies.value < head.value)]
+    for row in same.itertuples():
+        if isinstance(row.location, str) and " and " not in row.location:
+            out[f"attacks_in_{row.location.lower().replace(' ', '_')}"] = int(row.value)
+    if isinstance(head.since, str) and isinstance(head.as_of, str):
+        days = (dt.date.fromisoformat(head.as_of) - dt.date.fromisoformat(head.since)).days
+        out["window_days"] = days
+        out["attacks_per_day"] = round(int(head.value) / days, 2) if days > 0 else "undefined"
+    injured = tallies[(tallies.doc_id == head.doc_id) & (tallies.measure == "injured")]
+    if not injured.empty:
+        out["injured_total"] = int(injured.value.max())
+        zero = injured[injured.value == 0]
+        if not zero.empty and isinstance(zero.iloc[0].since, str):
+            out["no_injuries_since"] = zero.iloc[0].since
+    doc_checks = checks[(checks.doc_id == head.doc_id) & (checks.kind == "split_sum")]
+    if not doc_checks.empty:
+        first = doc_checks.iloc[0]
+        out["split_check"] = f"{first.formula} ({'holds' if first.status == 'ok' else 'does not hold'})"
+    return out
+
+
+def claim_figures(claims: pd.DataFrame) -> dict:
+    counts = claims.status.value_counts()
+    authored = claims.source_kind == "author"
+    return {
+        "claims_total": len(claims),
+        "claims_confirmed": _int(counts.get("confirmed", 0)),
+        "claims_unconfirmed_or_rumor": _int(counts.get("unconfirmed", 0) + counts.get("rumor", 0)),
+        "claims_reported": _int(counts.get("reported", 0)),
+        "claims_sources": int(claims.loc[~authored, "source"].nunique()),
+        "claims_relayed": int(claims.via.dropna().str.contains(">").sum()),
+    }
+
+
+def frame_figures(justifications: pd.DataFrame) -> dict:
+    return {
+        "frames_statements": len(justifications),
+        "frames_distinct": int(justifications.frame.nunique()),
+        "frames_list": ", ".join(sorted(justifications.frame.unique())) or "none",
+    }
+
+
+def rule_figures() -> dict:
+    """How many entries each rule file holds (items of every list in it), for the
+    methods chapter."""
+    def count(node) -> int:
+        if isinstance(node, list):
+            return sum(count(item) if isinstance(item, (list, dict)) else 1 for item in node)
+        if isinstance(node, dict):
+            return sum(count(value) for value in node.values() if isinstance(value, (list, dict)))
+        return 0
+
+    return {f"rules_{name}": count(load_lexicon(name)) for name in lexicon_names()}
+
+
+def corpus_figures(documents: pd.DataFrame) -> dict:
+    return {
+        "corpus_documents": len(documents),
+        "corpus_words": int(documents.words.sum()),
+        "corpus_sentences": int(documents.sentences.sum()),
+        "corpus_dated": int(documents.published.notna().sum()),
+    }
+
+
+def count_figures(checks: pd.DataFrame, points: pd.DataFrame, pace: pd.DataFrame, share: pd.DataFrame,
+                  marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    """The numbers of the count-over-time chapter: the reference check of the extracted
+    counts, the series' span, its disagreements, pace, Syria's share, and what the
+    marked events change."""
+    return (agreement_figures(checks) | series_figures(points, reference) | dispute_figures(points)
+            | pace_figures(pace) | share_figures(share) | mark_figures(marks, reference))
+
+
+def agreement_figures(checks: pd.DataFrame) -> dict:
+    agreement = checks[checks.kind == "reference_agreement"] if not checks.empty else checks
+    out = {"agreement_checks": len(agreement),
+           "agreement_ok": int((agreement.status == "ok").sum()) if len(agreement) else 0}
+    if len(agreement):
+        out["agreement_headline"] = agreement.sort_values("observed", ascending=False).iloc[0].description
+    else:
+        out["agreement_headline"] = "No extracted attack count has an as-of date inside the reference series."
+    return out
+
+
+def series_figures(points: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    total = points[(points.place == "Iraq and Syria") & (points.origin == "reference")]
+    return {
+        "series_reports": int(len(reference)),
+        "series_dated_totals": int(len(total)),
+        "series_undated": int(reference.as_of_date.isna().sum()),
+        "series_first": day_long(total.date.min()) if len(total) else "no date",
+        "series_last": day_long(total.date.max()) if len(total) else "no date",
+        "series_last_value": int(total.loc[total.date == total.date.max(), "value"].max()) if len(total) else "no",
+    }
+
+
+def dispute_figures(points: pd.DataFrame) -> dict:
+    spread = same_day_reports(points)
+    disputed = spread[spread.map(len) > 1]
+    out = {"disputed_days": int(disputed.index.get_level_values("date").nunique()), "disputed_example": "none"}
+    if len(disputed):
+        (place, day), values = max(disputed.items(), key=lambda kv: (kv[1][-1] - kv[1][0], kv[0][1]))
+        listed = ", ".join(map(str, values[:-1])) + f" and {values[-1]}"
+        out["disputed_example"] = f"{listed} attacks in {place} as of {day_long(day)}"
+    return out
+
+
+def pace_figures(pace: pd.DataFrame) -> dict:
+    extremes = readable_extremes(pace)
+    if extremes is None:
+        return {"pace_overall": "unknown", "pace_busiest": "unknown", "pace_quietest": "unknown", "pace_short_gaps": 0}
+    busiest, quietest = extremes
+    return {
+        "pace_overall": round(overall_pace(pace), 2),
+        "pace_busiest": f"{busiest.per_day:.2f} attacks a day from {day_long(busiest['from'])} "
+                        f"to {day_long(busiest['to'])} "
+                        f"({busiest.attacks} attacks in {busiest.days} days)",
+        "pace_quietest": f"{quietest.per_day:.2f} a day from {day_long(quietest['from'])} to {day_long(quietest['to'])} "
+                         f"({quietest.attacks} attacks in {quietest.days} days)",
+        "pace_short_gaps": int((~pace.gap_long_enough).sum()),
+    }
+
+
+def share_figures(share: pd.DataFrame) -> dict:
+    ref_share = share[share.origin == "reference"] if len(share) else share
+    if not len(ref_share):
+        return {"syria_share_first": "unknown", "syria_share_last": "unknown", "syria_share_last_split": "no date"}
+    out = {}
+    first, last = ref_share.iloc[0], ref_share.iloc[-1]
+    for key, row in (("syria_share_first", first), ("syria_share_last", last)):
+        out[key] = f"{row.share_syria:.0%} on {day_long(row.date)} ({row.syria} of {row.iraq + row.syria})"
+    out["syria_share_last_split"] = day_long(last.date)
+    return out
+
+
+def mark_figures(marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
+    out = {"marks_listed": "none", "after_label": "no marked event", "after_date": "no date",
+           "after_change": "nothing is recorded as changing", "after_reports": 0, "after_split": 0}
+    listed = []
+    for mark in marks.sort_values("date").itertuples():
+        when = day_long(mark.date)
+        if mark.night:
+            following = dt.date.fromisoformat(mark.date) + dt.timedelta(days=1)
+            when = f"the night of {when.split()[0]} to {day_long(following.isoformat())}"
+        listed.append(f"the {mark.label} ({when}; date from data/{mark.from_file})")
+        if mark.after:
+            dated = reference[reference.as_of_date.notna() & reference.total_attacks.notna()]
+            later = dated[dated.as_of_date >= mark.date]
+            out |= {"after_label": mark.label, "after_date": day_long(mark.date), "after_change": mark.after,
+                    "after_reports": int(len(later)),
+                    "after_split": int((later.iraq.notna() | later.syria.notna()).sum())}
+    if listed:
+        out["marks_listed"] = " and ".join(listed)
+    return out
+
+
+def statement_figures(statements: pd.DataFrame, points: pd.DataFrame, nearby: pd.DataFrame,
+                      justifications: pd.DataFrame) -> dict:
+    """The numbers of the justification timeline: span, gaps, the documents' own frames
+    on it, and whether the reference holds a transcript of the line a document quotes."""
+    ref = points[points.origin == "reference"]
+    years = sorted({int(d[:4]) for d in statements.date})
+    missing = [str(y) for y in range(years[0], years[-1] + 1) if y not in years] if years else []
+    seed = points[points.origin == "extracted"]
+    out = {
+        "statements_total": len(statements),
+        "statements_first_year": years[0] if years else "none",
+        "statements_last_year": years[-1] if years else "none",
+        "statements_missing_years": (", ".join(missing[:-1]) + " and " + missing[-1]) if len(missing) > 1
+                                    else (missing[0] if missing else "none"),
+        "statements_month_only": int((ref.date_precision == "month").sum()),
+        "statements_low": int((statements.confidence == "low").sum()),
+        "seed_frames_on_axis": ", ".join(sorted(seed.frame.unique())) or "none",
+        "seed_frame_count": int(seed.frame.nunique()),
+        "seed_published": day_long(seed.date.iloc[0]) if len(seed) else "no date",
+    }
+    pentagon = justifications.speaker_role.fillna("").str.contains("Pentagon")
+    own = justifications[(justifications.voice == "speaker's own words") & pentagon]
+    if len(own) and len(nearby):
+        line = own.sort_values("start").iloc[0]
+        row = nearby[nearby.speaker == line.speaker].iloc[0]
+        by_speaker = statements[statements.speaker == line.speaker].date.sort_values()
+        out["pentagon_line"] = line.quote
+        out["pentagon_speaker"] = line.speaker
+        out["pentagon_in_reference"] = "yes" if row.nearby else "no"
+        out["pentagon_speaker_statements"] = ", ".join(day_long(d) for d in by_speaker) or "none"
+        out["pentagon_within_days"] = int(row.within_days)
+    else:
+        out |= {"pentagon_line": "none", "pentagon_speaker": "none", "pentagon_in_reference": "no",
+                "pentagon_speaker_statements": "none", "pentagon_within_days": 0}
+    return out

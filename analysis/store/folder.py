@@ -1,0 +1,127 @@
+"""The all-or-nothing replacement of the output folder: files are written to a hidden
+sibling, validated there, and swapped in with one atomic rename, so a failure or a kill
+at any point leaves the old folder exactly as it was."""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths with Linux renameat2(RENAME_EXCHANGE); False if unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    AT_FDCWD = -100
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP if hasattr(errno, "EOPNOTSUPP") else errno.EINVAL):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+@contextlib.contextmanager
+def locked(parent: Path):
+    """Serialize concurrent runs writing into the same parent folder."""
+    fd = os.open(parent, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def _check_target(out: Path) -> None:
+    """Refuse targets whose replacement would lose something: a file, or a folder that
+    is not a previous output (no datapackage.json), such as `--out seeds` or `--out .`."""
+    if not out.name:
+        raise IsADirectoryError(errno.EISDIR, "refusing to replace a filesystem root", str(out))
+    for ancestor in out.parents:
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, f"{ancestor.name} is a file, not a folder", str(ancestor))
+            break
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "it exists and is not a folder", str(out))
+    if out.is_dir() and any(out.iterdir()) and not (out / "datapackage.json").is_file():
+        reason = "it holds files but no datapackage.json, so it is not a previous output; refusing to replace it"
+        raise FileExistsError(errno.EEXIST, reason, str(out))
+    if (out.parent.exists() and not os.access(out.parent, os.W_OK)) or (out.exists() and not os.access(out, os.W_OK)):
+        raise PermissionError(errno.EACCES, "not writable", str(out))
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove what a killed run left behind (called under the lock, so no live run owns
+    it); if a kill fell between the two renames of the fallback swap, put the old folder back."""
+    parent = out.parent
+    for backup in sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True):
+        if not out.exists():
+            os.rename(backup, out)
+        else:
+            shutil.rmtree(backup, ignore_errors=True)
+    for stale in parent.glob(f".{out.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
+    """Write `files` (relative path -> bytes) as the new content of `out`.
+
+    The files go to a hidden sibling `.OUT.tmp-*` first, are validated there, and the
+    folder is swapped in with one atomic rename, so a failure or a kill at any point
+    leaves `out` exactly as it was. A lock on the parent serializes concurrent runs, so
+    the folder always holds one run's files.
+    """
+    out = Path(os.path.realpath(out))  # a symlinked --out replaces its target, not the link
+    _check_target(out)
+    parent = out.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    with locked(parent):
+        _check_target(out)  # again: a concurrent run may have changed it while we waited
+        _clean_stale(out)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+        try:
+            for rel, content in sorted(files.items()):
+                target = staging / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with open(target, "wb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            if validate is not None:
+                validate(staging)
+            os.chmod(staging, 0o755)
+            if out.exists():
+                if not _exchange(staging, out):
+                    backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+                    os.rmdir(backup)
+                    os.rename(out, backup)
+                    os.rename(staging, out)
+                    staging = backup
+            else:
+                os.rename(staging, out)
+                staging = None
+            _fsync_dir(parent)
+        finally:
+            if staging is not None and staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,156 @@
+"""The loader: normalization that offsets rely on, strict sidecars, and property tests
+that no bytes or YAML can crash the command line (only a clean exit 2 or success)."""
+import contextlib
+import datetime as dt
+import io
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import event, given
+from hypothesis import strategies as st
+
+from analysis.text.corpus import SIDECAR_FIELDS, InputError, load_corpus, read_sidecar
+
+
+def write(folder: Path, name: str, data: bytes) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return folder / name
+
+
+@pytest.mark.parametrize(
+    "raw, text",
+    [
+        (b"a\r\nb\r\n", "a\nb\n"),
+        (b"a\rb\r", "a\nb\n"),
+        (b"\xef\xbb\xbfa\r\n\r\nb", "a\n\nb"),
+        ("caf\u00e9 \ufeff mid-text BOM kept".encode(), "caf\u00e9 \ufeff mid-text BOM kept"),
+    ],
+)
+def test_loader_drops_the_bom_and_normalizes_line_endings(raw, text, tmp_path):
+    write(tmp_path, "d.txt", raw)
+    (doc,) = load_corpus([tmp_path / "d.txt"], [])
+    assert doc.text == text
+    assert doc.sha256 == __import__("hashlib").sha256(raw).hexdigest()  # of the file as read
+
+
+def test_invalid_utf8_offset_counts_the_bom(tmp_path):
+    write(tmp_path, "d.txt", b"\xef\xbb\xbfab\xff")
+    with pytest.raises(InputError, match=r"byte 0xff at offset 5"):
+        load_corpus([tmp_path], [])
+
+
+def test_sidecar_dates_and_empty_sidecars(tmp_path):
+    today = dt.date(2024, 6, 1)
+    for source in ("published: 2024-01-12", "published: '2024-01-12'", "published: 2024-01-12 23:59:00"):
+        write(tmp_path, "s.meta.yml", source.encode())
+        assert read_sidecar(tmp_path / "s.meta.yml", [], today)["published"] == dt.date(2024, 1, 12)
+    for source in (b"", b"\xef\xbb\xbf", b"# only a comment\n", b"~\n"):
+        write(tmp_path, "s.meta.yml", source)
+        assert read_sidecar(tmp_path / "s.meta.yml", [], today) == {}
+
+
+def test_aliases_cannot_blow_up_the_message(tmp_path):
+    """A few hundred bytes of YAML aliases expand to 9**9 items if printed naively."""
+    lines = ["a: &a [1,2,3,4,5,6,7,8,9]"]
+    for prev, name in zip("abcdefg", "bcdefgh"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    lines.append("title: [" + ",".join(["*h"] * 9) + "]")
+    write(tmp_path, "s.meta.yml", "\n".join(lines).encode())
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="'title' must be text, got list") as info:
+        read_sidecar(tmp_path / "s.meta.yml", [])
+    assert len(str(info.value)) < 200 and time.perf_counter() - started < 1
+
+
+def test_ids_fold_case_and_punctuation_but_not_letters(tmp_path):
+    for name in ("caf\u00e9.txt", "cafe.txt", "\u00fc.txt", "\u00e4.txt"):
+        write(tmp_path / "ok", name, b"Text.")
+    assert len(load_corpus([tmp_path / "ok"], [])) == 4
+    for name in ("Report 1.txt", "report_1.txt"):
+        write(tmp_path / "clash", name, b"Text.")
+    with pytest.raises(InputError, match="collides with"):
+        load_corpus([tmp_path / "clash"], [])
+
+
+def test_a_file_named_twice_is_read_once(tmp_path):
+    path = write(tmp_path, "d.txt", b"Text.")
+    assert [d.doc_id for d in load_corpus([tmp_path, path], [])] == ["d"]
+
+
+def test_messages_stay_on_one_line(tmp_path):
+    path = write(tmp_path, "two\nlines.txt", b"")
+    with pytest.raises(InputError) as info:
+        load_corpus([path], [])
+    assert "\n" not in str(info.value) and "two\\nlines.txt" in info.value.path
+
+
+# --- properties: nothing a file can hold crashes the command line ------------------
+
+SIDECAR_META = "title: T\npublished: 2024-01-12\npublished_basis: stated\nlanguage: en\n"
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
+    st.dates(), st.datetimes(), st.binary(max_size=10),
+)
+values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8)
+sidecar_dicts = st.dictionaries(st.sampled_from(list(SIDECAR_FIELDS)) | st.text(max_size=12), values, max_size=6)
+sidecars = st.one_of(
+    st.dictionaries(st.sampled_from(list(SIDECAR_FIELDS)), st.none() | st.text(max_size=40), max_size=7).map(
+        lambda d: yaml.safe_dump(d, allow_unicode=True).encode("utf-8")  # mostly valid: hostile text reaches the tables
+    ),
+    sidecar_dicts.map(lambda d: yaml.safe_dump(d, allow_unicode=True).encode("utf-8")),
+    sidecar_dicts.map(lambda d: yaml.safe_dump(d).encode("utf-8")[:-3]),  # cut mid-structure
+    st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+    st.binary(max_size=200),
+)
+documents = st.one_of(
+    st.binary(max_size=400),
+    st.text(max_size=400).map(lambda t: t.encode("utf-8")),
+    st.lists(st.sampled_from(["US forces", " were attacked", " on Friday", ". ", "\r\n", "\ufeff", " 12 ", "Jan. 4", "\x00", "\u2028"]),
+             max_size=40).map(lambda parts: "".join(parts).encode("utf-8")),
+)
+
+
+def run_main(folder: Path) -> tuple[int, list[str]]:
+    from analysis.cli import main
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["extract", str(folder / "in"), "--out", str(folder / "out")])
+    return code, err.getvalue().splitlines()
+
+
+def check_outcome(code: int, err: list[str], folder: Path, blamed: tuple[str, ...]):
+    event(f"exit {code}" + (f": {err[0].split(': ')[2][:25]}" if code == 2 else ""))
+    if code == 2:
+        assert len(err) == 1 and err[0].startswith("error: ") and any(name in err[0] for name in blamed), err
+        assert not (folder / "out").exists()
+    else:
+        assert code == 0 and all(line.startswith("warning: ") for line in err), err
+        assert (folder / "out" / "datapackage.json").is_file()
+
+
+@given(raw=documents)
+def test_any_bytes_as_a_document_give_success_or_one_clean_error(raw, offsets_hold):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write(folder / "in", "doc.txt", raw)
+        write(folder / "in", "doc.meta.yml", SIDECAR_META.encode())
+        code, err = run_main(folder)
+        check_outcome(code, err, folder, ("doc.txt",))
+        if code == 0:
+            (doc,) = load_corpus([folder / "in"], [])
+            offsets_hold(folder / "out", {"doc": doc.text})
+
+
+@given(sidecar=sidecars)
+def test_any_sidecar_gives_success_or_one_clean_error(sidecar):
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write(folder / "in", "doc.txt", b"US forces were attacked on Friday.\n")
+        write(folder / "in", "doc.meta.yml", sidecar)
+        code, err = run_main(folder)
+        check_outcome(code, err, folder, ("doc.meta.yml",))
