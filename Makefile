@@ -22,19 +22,24 @@ PORT ?= 0
 TEST_STAMP := _build/.tested
 PDF := _build/pdf/report.pdf
 
-.PHONY: help book data test outputs bench lock clean serve test-stamp publish pdf
+.PHONY: help book data test lint outputs bench lock clean serve test-stamp publish pdf
 
-help: ## list the targets
+help: ## list the targets, then the layout of the project (from README.md)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@echo; awk '/^## Layout/ {on = 1} on && /^```/ {n++; next} on && n == 1 {print} n == 2 {exit}' README.md
 
 book: _build/html/index.html ## build the site into _build/html (creates .venv if needed)
 	@echo "The book is at _build/html/index.html"
 
 data: $(DATA_STAMP) ## bring data/ up to date from seeds/
 
-test: $(DATA_STAMP) _build/html/index.html ## run every test: pytest over tests/ and nbval over the book's notebooks
+test: lint $(DATA_STAMP) _build/html/index.html ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env
+
+lint: $(ENV_STAMP) ## ruff check and ruff format --check over analysis/, tests/ and bench/
+	$(VENV)/bin/ruff check analysis tests bench
+	$(VENV)/bin/ruff format --check analysis tests bench
 
 outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended change
 	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
@@ -42,9 +47,9 @@ outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended ch
 bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
 	$(PY) bench/bench_extract.py
 
-lock: ## re-resolve requirements.in into the fully pinned requirements.txt
+lock: ## pin requirements.in into requirements.txt, keeping today's pins (UPGRADE=1: newest versions)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/pip install -r requirements.in
+	.venv-lock/bin/pip install -r requirements.in $(if $(UPGRADE),,-c requirements.txt)
 	{ echo '# Every package pinned for Python 3.11; generated from requirements.in by `make lock`.'; \
 	  .venv-lock/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
 	rm -rf .venv-lock

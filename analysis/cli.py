@@ -3,6 +3,7 @@
 Exit codes: 0 success (warnings may be printed), 2 bad input (one line naming the file
 and the problem, nothing written), anything else a bug (traceback shown).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -79,7 +80,10 @@ def cmd_extract(args) -> int:
         # The book publishes data/; a required check that fails must stop it, not be charted.
         doc = next((d for d in rows["documents"] if d["doc_id"] == failed[0]["doc_id"]), {})
         more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-        raise InputError(doc.get("path"), f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here")
+        raise InputError(
+            doc.get("path"),
+            f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here",
+        )
     files = build_files(rows)
     try:
         replace_folder(Path(args.out), files, validate=lambda staging: validate_folder(staging, Path(args.out)))

@@ -1,5 +1,6 @@
 """Every path the project uses, resolved from the package so notebooks never depend on
 the directory they run in."""
+
 import os
 from pathlib import Path
 

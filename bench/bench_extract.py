@@ -22,6 +22,7 @@ no timestamps.
     python bench/bench_extract.py                       # 1,000 / 4,000 / 16,000 documents
     python bench/bench_extract.py --sizes 1000,64000 --jobs 1,2,4 --engines local,dask --reps 3
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,12 +44,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from analysis.extract import pipeline  # noqa: E402
-from analysis.text.corpus import iter_corpus  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
-COLUMNS = ["what", "engine", "jobs", "n_docs", "mb", "seconds", "cpu_seconds", "docs_per_s", "mb_per_s", "mb_per_cpu_s",
-           "peak_mb", "reps", "command"]
+from analysis.extract import pipeline  # noqa: E402
+from analysis.text.corpus import iter_corpus  # noqa: E402
+
+COLUMNS = [
+    "what",
+    "engine",
+    "jobs",
+    "n_docs",
+    "mb",
+    "seconds",
+    "cpu_seconds",
+    "docs_per_s",
+    "mb_per_s",
+    "mb_per_cpu_s",
+    "peak_mb",
+    "reps",
+    "command",
+]
 
 
 def ints(text: str) -> list[int]:
@@ -58,10 +73,21 @@ def ints(text: str) -> list[int]:
 def row(what, n_docs, mb, times, command, engine="", jobs=1, peak_mb=None) -> dict:
     """A result row from (wall, cpu) seconds of each repetition."""
     sec, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
-    return {"what": what, "engine": engine, "jobs": jobs, "n_docs": n_docs, "mb": round(mb, 3),
-            "seconds": round(sec, 3), "cpu_seconds": round(cpu, 3), "docs_per_s": round(n_docs / sec, 1),
-            "mb_per_s": round(mb / sec, 4), "mb_per_cpu_s": round(mb / cpu, 4),
-            "peak_mb": None if peak_mb is None else round(peak_mb, 1), "reps": len(times), "command": command}
+    return {
+        "what": what,
+        "engine": engine,
+        "jobs": jobs,
+        "n_docs": n_docs,
+        "mb": round(mb, 3),
+        "seconds": round(sec, 3),
+        "cpu_seconds": round(cpu, 3),
+        "docs_per_s": round(n_docs / sec, 1),
+        "mb_per_s": round(mb / sec, 4),
+        "mb_per_cpu_s": round(mb / cpu, 4),
+        "peak_mb": None if peak_mb is None else round(peak_mb, 1),
+        "reps": len(times),
+        "command": command,
+    }
 
 
 def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[float, float], float, list[str]]:
@@ -71,7 +97,9 @@ def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[floa
     argv += ["--engine", engine] if engine != "local" else []
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     t0 = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *argv], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, *argv], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     err = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - t0
@@ -107,6 +135,7 @@ def time_quantulum(texts: list[str]) -> tuple[float, float]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # "classifier dependencies not installed": it runs without them
         from quantulum3 import parser
+
         parser.parse(texts[0])  # load its unit tables before timing
         return timed(parser.parse, texts)
 
@@ -116,13 +145,17 @@ def time_regex(texts: list[str]) -> tuple[float, float]:
 
 
 def table(rows: list[dict]) -> list[str]:
-    lines = ["| what | jobs | documents | MB | seconds | CPU seconds | docs/s | MB/s | MB per CPU s | peak MB | reps | command |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| what | jobs | documents | MB | seconds | CPU seconds | docs/s | MB/s | MB per CPU s | peak MB | reps | command |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for r in rows:
         what = r["what"] + (f" ({r['engine']})" if r["engine"] else "")
         peak = "" if r["peak_mb"] is None else f"{r['peak_mb']:,.0f}"
-        lines.append(f"| {what} | {r['jobs']} | {r['n_docs']:,} | {r['mb']:.2f} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} "
-                     f"| {r['docs_per_s']:,.0f} | {r['mb_per_s']:.3f} | {r['mb_per_cpu_s']:.3f} | {peak} | {r['reps']} | `{r['command']}` |")
+        lines.append(
+            f"| {what} | {r['jobs']} | {r['n_docs']:,} | {r['mb']:.2f} | {r['seconds']:.2f} | {r['cpu_seconds']:.2f} "
+            f"| {r['docs_per_s']:,.0f} | {r['mb_per_s']:.3f} | {r['mb_per_cpu_s']:.3f} | {peak} | {r['reps']} | `{r['command']}` |"
+        )
     return lines
 
 
@@ -130,11 +163,15 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=ints, default=[1000, 4000, 16000], help="corpus sizes (default 1000,4000,16000)")
     ap.add_argument("--jobs", type=ints, default=[1, 2], help="--jobs values for the command line (default 1,2)")
-    ap.add_argument("--engines", default="local", help="engines for jobs > 1: local, dask or local,dask (default local)")
+    ap.add_argument(
+        "--engines", default="local", help="engines for jobs > 1: local, dask or local,dask (default local)"
+    )
     ap.add_argument("--reps", type=int, default=1, help="repetitions of every timing; medians shown (default 1)")
     ap.add_argument("--sample", type=int, default=200, help="documents given to quantulum3 (default 200)")
     ap.add_argument("--seed", type=int, default=20240112, help="corpus seed")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)")
+    ap.add_argument(
+        "--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)"
+    )
     args = ap.parse_args(argv)
     shown = shlex.join(["python", "bench/bench_extract.py", *(argv if argv is not None else sys.argv[1:])])
     load = os.getloadavg()[0]
@@ -149,21 +186,54 @@ def main(argv=None) -> int:
         for n in sizes:
             print(f"n={n}: {mb[n]:.2f} MB", file=sys.stderr)
             spent = [time_pipeline(tmp / f"n{n}") for _ in range(args.reps)]
-            rows.append(row("pipeline", n, mb[n], spent, f"[pipeline.extract_document(d) for d in iter_corpus(['n{n}'])] (in {shown})"))
+            rows.append(
+                row(
+                    "pipeline",
+                    n,
+                    mb[n],
+                    spent,
+                    f"[pipeline.extract_document(d) for d in iter_corpus(['n{n}'])] (in {shown})",
+                )
+            )
             for jobs in args.jobs:
-                for engine in (engines if jobs > 1 else ["local"]):
+                for engine in engines if jobs > 1 else ["local"]:
                     runs = [run_cli(tmp, f"n{n}", jobs, engine) for _ in range(args.reps)]
                     peak = statistics.median(r[1] for r in runs)
                     print(f"  cli --jobs {jobs} {engine}: {runs[0][0][0]:.1f} s", file=sys.stderr)
-                    rows.append(row("cli", n, mb[n], [r[0] for r in runs], shlex.join(runs[0][2]), engine if jobs > 1 else "", jobs, peak))
+                    rows.append(
+                        row(
+                            "cli",
+                            n,
+                            mb[n],
+                            [r[0] for r in runs],
+                            shlex.join(runs[0][2]),
+                            engine if jobs > 1 else "",
+                            jobs,
+                            peak,
+                        )
+                    )
         small, large = sizes[0], sizes[-1]
-        sample = texts_of(tmp / f"n{small}")[:args.sample]
+        sample = texts_of(tmp / f"n{small}")[: args.sample]
         sample_mb = sum(len(t.encode("utf-8")) for t in sample) / 1e6
-        rows.append(row("quantulum3", len(sample), sample_mb, [time_quantulum(sample) for _ in range(args.reps)],
-                        f"[quantulum3.parser.parse(t) for t in first {len(sample)} texts of n{small}] (in {shown})"))
+        rows.append(
+            row(
+                "quantulum3",
+                len(sample),
+                sample_mb,
+                [time_quantulum(sample) for _ in range(args.reps)],
+                f"[quantulum3.parser.parse(t) for t in first {len(sample)} texts of n{small}] (in {shown})",
+            )
+        )
         texts = texts_of(tmp / f"n{large}")
-        rows.append(row("re", len(texts), mb[large], [time_regex(texts) for _ in range(args.reps)],
-                        f"[re.findall(r'[0-9]+', t) for t in texts of n{large}] (in {shown})"))
+        rows.append(
+            row(
+                "re",
+                len(texts),
+                mb[large],
+                [time_regex(texts) for _ in range(args.reps)],
+                f"[re.findall(r'[0-9]+', t) for t in texts of n{large}] (in {shown})",
+            )
+        )
     write(args, rows, shown, sizes, (load, os.getloadavg()[0]))
     return 0
 
@@ -206,16 +276,23 @@ def write(args, rows: list[dict], shown: str, sizes: list[int], load: tuple[floa
             a, b = by.get((what, jobs, "", small)), by.get((what, jobs, "", large))
             if a and b:
                 ratio = (b["cpu_seconds"] / b["n_docs"]) / (a["cpu_seconds"] / a["n_docs"])
-                lines.append(f"- CPU cost per document, {what} ({'in process' if what == 'pipeline' else 'command line, one process'}), "
-                             f"{large:,} vs {small:,} documents: {ratio:.2f}x "
-                             f"({'linear, within 15%' if abs(ratio - 1) <= 0.15 else 'not within 15% of linear'}).")
-    for jobs, engine in sorted({(r["jobs"], r["engine"]) for r in rows if r["what"] == "cli"}, key=lambda k: (k[0], k[1] != "local")):
+                lines.append(
+                    f"- CPU cost per document, {what} ({'in process' if what == 'pipeline' else 'command line, one process'}), "
+                    f"{large:,} vs {small:,} documents: {ratio:.2f}x "
+                    f"({'linear, within 15%' if abs(ratio - 1) <= 0.15 else 'not within 15% of linear'})."
+                )
+    for jobs, engine in sorted(
+        {(r["jobs"], r["engine"]) for r in rows if r["what"] == "cli"}, key=lambda k: (k[0], k[1] != "local")
+    ):
         runs = [by[("cli", jobs, engine, n)] for n in sizes]
         label = f"--jobs {jobs}" + (f" --engine {engine}" if engine not in ("", "local") else "")
         line = f"- `{label}`: peak memory " + ", ".join(f"{r['peak_mb']:,.0f} MB" for r in runs)
         if jobs > 1:
             line += "; wall-time speed-up over one process " + ", ".join(
-                f"{by[('cli', 1, '', n)]['seconds'] / r['seconds']:.2f}x" for n, r in zip(sizes, runs) if ("cli", 1, "", n) in by)
+                f"{by[('cli', 1, '', n)]['seconds'] / r['seconds']:.2f}x"
+                for n, r in zip(sizes, runs)
+                if ("cli", 1, "", n) in by
+            )
         lines.append(line + f" (for {', '.join(f'{n:,}' for n in sizes)} documents).")
     text = "\n".join(lines) + "\n"
     args.out.write_text(text, encoding="utf-8")

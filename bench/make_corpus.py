@@ -14,6 +14,7 @@ frames, 3% quotations.
 
     python bench/make_corpus.py --n 2000 --out bench/corpus
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,16 +22,35 @@ import datetime as dt
 import random
 from pathlib import Path
 
-SOURCES = ["the Pentagon", "a Pentagon spokesman", "Pentagon spokesperson Jane Doe", "U.S. officials",
-           "a defense official", "U.S. Central Command", "officials"]
+SOURCES = [
+    "the Pentagon",
+    "a Pentagon spokesman",
+    "Pentagon spokesperson Jane Doe",
+    "U.S. officials",
+    "a defense official",
+    "U.S. Central Command",
+    "officials",
+]
 PLACES = ["Iraq", "Syria", "Jordan"]
 QUALS = ["", "", "", "at least ", "more than ", "about ", "nearly ", "roughly "]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 MONTHS = ["Oct.", "Nov.", "Dec.", "Jan.", "Feb."]
 WEAPONS = ["drone", "rocket", "mortar", "missile"]
 WORDS = {3: "three", 5: "five", 12: "a dozen", 66: "sixty-six", 7: "seven"}
-OUTLETS = ["IRNA", "Tasnim", "Sputnik", "Al Mayadeen", "Shafaq News", "Rudaw", "the Syrian Observatory for Human Rights",
-           "Reuters", "the Associated Press", "Military Times", "SANA", "Al Jazeera"]
+OUTLETS = [
+    "IRNA",
+    "Tasnim",
+    "Sputnik",
+    "Al Mayadeen",
+    "Shafaq News",
+    "Rudaw",
+    "the Syrian Observatory for Human Rights",
+    "Reuters",
+    "the Associated Press",
+    "Military Times",
+    "SANA",
+    "Al Jazeera",
+]
 GROUPS = ["the Islamic Resistance in Iraq", "Kataib Hezbollah", "an Iran-backed militia", "a little-known group"]
 TOWNS = ["Erbil", "Deir ez-Zor", "al-Tanf", "Ain al-Asad", "Hasakah", "Baghdad", "Shaddadi", "Rumeilan"]
 
@@ -116,13 +136,28 @@ def sentence(rng: random.Random, template: str, state: dict) -> str:
     total = state["total"]
     a = rng.randint(total // 4, total // 2)
     values = {
-        "total": total, "a": a, "b": total - a, "q": rng.choice(QUALS), "inj": rng.randint(20, 90),
-        "tbi": rng.randint(5, 19), "small": WORDS.get(rng.choice([3, 5, 12, 7]), "four"),
-        "source": rng.choice(SOURCES), "weekday": rng.choice(WEEKDAYS), "month": rng.choice(MONTHS),
-        "day": rng.randint(1, 28), "place": rng.choice(PLACES), "w1": rng.choice(WEAPONS), "w2": rng.choice(WEAPONS),
+        "total": total,
+        "a": a,
+        "b": total - a,
+        "q": rng.choice(QUALS),
+        "inj": rng.randint(20, 90),
+        "tbi": rng.randint(5, 19),
+        "small": WORDS.get(rng.choice([3, 5, 12, 7]), "four"),
+        "source": rng.choice(SOURCES),
+        "weekday": rng.choice(WEEKDAYS),
+        "month": rng.choice(MONTHS),
+        "day": rng.randint(1, 28),
+        "place": rng.choice(PLACES),
+        "w1": rng.choice(WEAPONS),
+        "w2": rng.choice(WEAPONS),
     }
-    values.update(outlet=rng.choice(OUTLETS), group=rng.choice(GROUPS), town=rng.choice(TOWNS),
-                  pct=rng.randint(20, 80), big=f"{rng.randint(2, 400) * 1000:,}")
+    values.update(
+        outlet=rng.choice(OUTLETS),
+        group=rng.choice(GROUPS),
+        town=rng.choice(TOWNS),
+        pct=rng.randint(20, 80),
+        big=f"{rng.randint(2, 400) * 1000:,}",
+    )
     for key in ("source", "outlet", "group"):
         values[key.capitalize() if key != "source" else "Src"] = values[key][0].upper() + values[key][1:]
     return template.format(**values)
@@ -163,8 +198,10 @@ def write_corpus(out: Path, n: int, seed: int = 20240112) -> list[Path]:
         published = start + dt.timedelta(days=rng.randint(0, 250))
         path = out / f"synthetic_{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
-        meta = (f'title: "{headline}"\npublished: {published.isoformat()}\n'
-                'published_basis: "Synthetic benchmark document; the date is drawn at random."\nlanguage: en\n')
+        meta = (
+            f'title: "{headline}"\npublished: {published.isoformat()}\n'
+            'published_basis: "Synthetic benchmark document; the date is drawn at random."\nlanguage: en\n'
+        )
         (out / f"synthetic_{i:05d}.meta.yml").write_text(meta, encoding="utf-8")
         paths.append(path)
     return paths

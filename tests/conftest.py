@@ -1,5 +1,6 @@
 """Shared test setup: Hypothesis profiles (CI runs 1,000 examples per property), the
 command line run in-process, folder snapshots and the offsets check."""
+
 import csv
 import os
 from pathlib import Path

@@ -1,6 +1,7 @@
 """The command line's contract: bad input gives exit 2 and one line `error: <file>:
 <problem>` with the previous output untouched; recoverable problems are warnings; a BOM
 and Windows line endings change nothing; a bug shows its traceback."""
+
 import datetime as dt
 import os
 import subprocess
@@ -10,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.text.corpus import InputError
 from analysis.paths import ROOT, SEEDS
+from analysis.text.corpus import InputError
 
 TEXT = "US forces were attacked on Friday in Syria.\nOfficials said 3 drones were shot down on Jan. 11.\n"
 META = "title: A test\npublished: 2024-01-12\npublished_basis: stated in the text\nlanguage: en\n"
@@ -115,11 +116,15 @@ ERRORS = [
     pytest.param(doc(meta=f"title: {PWN}\n"), "doc.meta.yml", "python/object/apply", id="yaml-unsafe-value"),
     pytest.param(doc(meta=f"{PWN}\n"), "doc.meta.yml", "invalid YAML", id="yaml-unsafe-document"),
     pytest.param(doc(meta="- a list\n- not a mapping\n"), "doc.meta.yml", "must be a mapping", id="yaml-list"),
-    pytest.param(doc(meta="published: 2024-13-45\n"), "doc.meta.yml", "month must be in 1..12", id="yaml-impossible-date"),
+    pytest.param(
+        doc(meta="published: 2024-13-45\n"), "doc.meta.yml", "month must be in 1..12", id="yaml-impossible-date"
+    ),
     pytest.param(doc(meta="title: caf\xe9\n".encode("latin-1")), "doc.meta.yml", "not valid UTF-8", id="yaml-latin-1"),
     pytest.param(doc(meta='title: "\\ud800"\n'), "doc.meta.yml", "lone surrogates", id="yaml-surrogate"),
     pytest.param(doc(meta="published: yesterday\n"), "doc.meta.yml", "'published' must be an ISO date", id="date-word"),
-    pytest.param(doc(meta="published: '20240112'\n"), "doc.meta.yml", "'published' must be an ISO date", id="date-compact"),
+    pytest.param(
+        doc(meta="published: '20240112'\n"), "doc.meta.yml", "'published' must be an ISO date", id="date-compact"
+    ),
     pytest.param(doc(meta="published: 2024\n"), "doc.meta.yml", "got int 2024", id="date-number"),
     pytest.param(doc(meta="title: 42\n"), "doc.meta.yml", "'title' must be text, got int 42", id="title-number"),
     pytest.param(doc(meta="language: no\n"), "doc.meta.yml", "'language' must be text, got bool", id="norway-problem"),
@@ -135,12 +140,16 @@ ERRORS = [
     pytest.param(args(lambda t: ([t / "in"], t / "in" / "doc.txt")), "doc.txt", "not a folder", id="out-is-file"),
     pytest.param(args(non_output_folder), "notes", "not a previous output", id="out-not-an-output"),
     pytest.param(doc(meta=None, flags=["--strict"]), "doc.txt", "no sidecar", id="strict-no-sidecar"),
-    pytest.param(doc(meta=META + "colour: red\n", flags=["--strict"]), "doc.meta.yml", "unknown sidecar key", id="strict-key"),
+    pytest.param(
+        doc(meta=META + "colour: red\n", flags=["--strict"]), "doc.meta.yml", "unknown sidecar key", id="strict-key"
+    ),
 ]
 
 
 @pytest.mark.parametrize("setup, name, phrase", ERRORS)
-def test_bad_input_is_one_line_exit_2_and_changes_nothing(setup, name, phrase, tmp_path, out, run, snapshot, monkeypatch):
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(
+    setup, name, phrase, tmp_path, out, run, snapshot, monkeypatch
+):
     monkeypatch.chdir(tmp_path)  # where the unsafe YAML would create PWNED
     inputs, flags, target = setup(tmp_path, monkeypatch)
     before, listing = snapshot(tmp_path), sorted(os.listdir(tmp_path))
@@ -203,8 +212,8 @@ def test_debug_shows_the_traceback_for_bad_input(argv, tmp_path):
 
 
 def test_a_bug_is_not_disguised_as_bad_input(tmp_path, out, snapshot, monkeypatch):
-    from analysis.extract import pipeline
     from analysis.cli import main
+    from analysis.extract import pipeline
 
     def broken(doc):
         raise RuntimeError("extractor bug")
@@ -219,15 +228,32 @@ def test_a_bug_is_not_disguised_as_bad_input(tmp_path, out, snapshot, monkeypatc
 def test_real_process_prints_no_traceback_for_bad_input_and_one_for_a_bug(tmp_path):
     write_doc(tmp_path / "in", text=b"\xff\xfe not utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    bad = subprocess.run([sys.executable, "-m", "analysis", "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
-                         capture_output=True, text=True, env=env, cwd=tmp_path)
+    bad = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(tmp_path / "in"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
     assert bad.returncode == 2 and bad.stdout == ""
-    assert bad.stderr.splitlines() == ["error: in/doc.txt: not valid UTF-8 (byte 0xff at offset 0); re-save the file as UTF-8"]
+    assert bad.stderr.splitlines() == [
+        "error: in/doc.txt: not valid UTF-8 (byte 0xff at offset 0); re-save the file as UTF-8"
+    ]
     bug = subprocess.run(
-        [sys.executable, "-c", "import sys, analysis.extract.pipeline as p, analysis.cli as c\n"
-         "p.extract_document = lambda d: 1 / 0\nsys.exit(c.main(sys.argv[1:]))",
-         "extract", str(SEEDS), "--out", str(tmp_path / "out")],
-        capture_output=True, text=True, env=env, cwd=tmp_path,
+        [
+            sys.executable,
+            "-c",
+            "import sys, analysis.extract.pipeline as p, analysis.cli as c\n"
+            "p.extract_document = lambda d: 1 / 0\nsys.exit(c.main(sys.argv[1:]))",
+            "extract",
+            str(SEEDS),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
     )
     assert bug.returncode not in (0, 2) and "Traceback" in bug.stderr and "ZeroDivisionError" in bug.stderr
     assert not (tmp_path / "out").exists()
@@ -239,7 +265,18 @@ def test_twenty_megabyte_document(tmp_path, run, offsets_hold):
 
     rng = random.Random(20)
     places = ["al-Tanf", "Ain al-Asad", "Erbil", "the Conoco field", "Rumalyn", "Harir", "al-Omar", "Baghdad airport"]
-    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan. 4", "Dec. 29", "Oct. 17"]
+    days = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Jan. 4",
+        "Dec. 29",
+        "Oct. 17",
+    ]
     forms = [
         "US forces at {p} came under attack on {d}, officials said.",
         "The Pentagon said there had been {n} attacks on US forces in Iraq and Syria since {d}.",
@@ -274,7 +311,9 @@ def test_strict_refuses_to_publish_a_failed_required_check(tmp_path, capsys):
     docs.mkdir()
     (docs / "split.txt").write_text(
         "Troops in Iraq and Syria were attacked 40 times since Nov. 2, officials said, "
-        "with 15 attacks in Iraq and 26 in Syria.\n", encoding="utf-8")
+        "with 15 attacks in Iraq and 26 in Syria.\n",
+        encoding="utf-8",
+    )
     (docs / "split.meta.yml").write_text("published: 2023-12-01\n", encoding="utf-8")
     assert main(["extract", str(docs), "--out", str(tmp_path / "loose")]) == 0
     checks = (tmp_path / "loose" / "checks.csv").read_text(encoding="utf-8")

@@ -1,9 +1,10 @@
 """The committed corpus: the seed is kept byte-for-byte, and every document has a
 sidecar that loads under the strict rules."""
+
 import hashlib
 
-from analysis.text.corpus import load_corpus
 from analysis.paths import SEEDS
+from analysis.text.corpus import load_corpus
 
 SEED = SEEDS / "000_1c69196dbcf4aa03.txt"
 SEED_SHA256 = "270815232e6398e60b37c253a3d774b02545146de5211e80ff0bcbc7a5264766"

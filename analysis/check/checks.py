@@ -6,6 +6,7 @@ it from the tallies named in `evidence`.
 Hedged counts are compared as ranges: "at least 151" is 151 or more, "more than 60" is
 61 or more, "fewer than"/"nearly 70" is below 70, "about 70" is within 10% of 70.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,23 +25,48 @@ TABLE = Table(
         " Also each extracted attack count against the curated reference series."
     ),
     fields=(
-        Field("check_id", "string", "doc_id:kind:number_start of the tally checked (rates: doc_id:rate:metric:number_start)", required=True),
+        Field(
+            "check_id",
+            "string",
+            "doc_id:kind:number_start of the tally checked (rates: doc_id:rate:metric:number_start)",
+            required=True,
+        ),
         Field("doc_id", "string", "Document id", required=True),
-        Field("kind", "string", "split_sum: parts against their total; part_bound: a part is not above its total; "
-              "window_agreement: a part and its total share since and as-of dates; rate: a derived figure"
-              "; reference_agreement: an extracted attack count against the curated Pentagon series in "
-              "context/pentagon_tallies.csv (any report of the same day, and the high- or medium-confidence "
-              "reports either side)", required=True, enum=KINDS),
+        Field(
+            "kind",
+            "string",
+            "split_sum: parts against their total; part_bound: a part is not above its total; "
+            "window_agreement: a part and its total share since and as-of dates; rate: a derived figure"
+            "; reference_agreement: an extracted attack count against the curated Pentagon series in "
+            "context/pentagon_tallies.csv (any report of the same day, and the high- or medium-confidence "
+            "reports either side)",
+            required=True,
+            enum=KINDS,
+        ),
         Field("description", "string", "The check in one readable sentence", required=True),
         Field("formula", "string", "The arithmetic done, e.g. '53 + 77 = 130'", required=True),
-        Field("expected", "number", "What the stated total (or agreement, 0 days apart) requires; empty for rates"
-              "; for reference agreement, the same-day reference count"),
+        Field(
+            "expected",
+            "number",
+            "What the stated total (or agreement, 0 days apart) requires; empty for rates"
+            "; for reference agreement, the same-day reference count",
+        ),
         Field("observed", "number", "What the parts give (sum, part, days apart) or the rate's value"),
         Field("status", "string", "ok or mismatch; rates are always ok", required=True, enum=("ok", "mismatch")),
-        Field("required", "boolean", "True when the check must hold for the tallies to be consistent (split sums)", required=True),
-        Field("evidence", "string", "tally_id of every tally used, ';'-joined, total first"
-              "; reference agreement checks add the reference rows used, as 'context/pentagon_tallies.csv row N' "
-              "(N counts data rows, header excluded)", required=True),
+        Field(
+            "required",
+            "boolean",
+            "True when the check must hold for the tallies to be consistent (split sums)",
+            required=True,
+        ),
+        Field(
+            "evidence",
+            "string",
+            "tally_id of every tally used, ';'-joined, total first"
+            "; reference agreement checks add the reference rows used, as 'context/pentagon_tallies.csv row N' "
+            "(N counts data rows, header excluded)",
+            required=True,
+        ),
     ),
     primary_key=("check_id",),
 )
@@ -85,15 +111,31 @@ def _split_checks(total, parts) -> list[dict]:
         listing = ", ".join(f"{p['location']} ({p['number_text']})" for p in located)
         verdict = "add up to" if ok else "do not add up to"
         description = f"The {total['measure']} by place, {listing}, {verdict} the stated total for {total['location']} ({total['number_text']})."
-        out.append(_check(total, "split_sum", description, formula, total["value"], observed, ok, True, [total] + located))
+        out.append(
+            _check(total, "split_sum", description, formula, total["value"], observed, ok, True, [total] + located)
+        )
         rest = [p for p in parts if p not in located]
     else:
         rest = parts
     for p in rest:
         ok = value_range(p["value"], p["qualifier"])[0] <= value_range(total["value"], total["qualifier"])[1]
-        description = (f"A part ({p['value']} {p['measure']}, split by {p.get('split') or 'subset'}) is "
-                       f"{'not above' if ok else 'above'} the count it belongs to ({total['value']}).")
-        out.append(_check(p, "part_bound", description, f"{p['value']} ≤ {total['value']}", total["value"], p["value"], ok, False, [total, p]))
+        description = (
+            f"A part ({p['value']} {p['measure']}, split by {p.get('split') or 'subset'}) is "
+            f"{'not above' if ok else 'above'} the count it belongs to ({total['value']})."
+        )
+        out.append(
+            _check(
+                p,
+                "part_bound",
+                description,
+                f"{p['value']} ≤ {total['value']}",
+                total["value"],
+                p["value"],
+                ok,
+                False,
+                [total, p],
+            )
+        )
     for p in parts:
         if p.get("split") == "window":
             continue  # a window split is a different window by definition
@@ -107,8 +149,10 @@ def _split_checks(total, parts) -> list[dict]:
             continue
         ok = all(g == 0 for g in gaps)
         observed = None if None in gaps else max(gaps)
-        description = (f"The part ({p['value']}, {p.get('location') or 'no place'}) and its total ({total['value']}) "
-                       f"{'cover the same window' if ok else 'do not state the same window'}.")
+        description = (
+            f"The part ({p['value']}, {p.get('location') or 'no place'}) and its total ({total['value']}) "
+            f"{'cover the same window' if ok else 'do not state the same window'}."
+        )
         out.append(_check(p, "window_agreement", description, "; ".join(said), 0, observed, ok, False, [total, p]))
     return out
 
@@ -123,20 +167,63 @@ def _rates(rows, by_id) -> list[dict]:
         days = _days(r.get("since"), r.get("as_of"))
         if r["measure"] == "attacks" and r.get("split") != "location" and days and days > 0:
             rate = r["value"] / days
-            description = (f"{r['number_text']} attacks over the {days} days from {r['since']} to {r['as_of']} "
-                           f"is {rate:.2f} attacks a day.")
-            out.append(_check(r, "rate", description, f"{r['value']} / {days} days = {rate:.2f}", None, round(rate, 4), True, False, [r], "attacks_per_day"))
+            description = (
+                f"{r['number_text']} attacks over the {days} days from {r['since']} to {r['as_of']} "
+                f"is {rate:.2f} attacks a day."
+            )
+            out.append(
+                _check(
+                    r,
+                    "rate",
+                    description,
+                    f"{r['value']} / {days} days = {rate:.2f}",
+                    None,
+                    round(rate, 4),
+                    True,
+                    False,
+                    [r],
+                    "attacks_per_day",
+                )
+            )
         total = by_id.get(r.get("part_of") or "")
         if r.get("split") == "location" and total is not None and total["value"]:
             share = r["value"] / total["value"]
-            description = f"{r['location']} accounts for {share:.1%} of the {total['measure']} counted for {total['location']}."
-            out.append(_check(r, "rate", description, f"{r['value']} / {total['value']} = {share:.1%}", None, round(share, 4), True, False, [total, r], "share"))
+            description = (
+                f"{r['location']} accounts for {share:.1%} of the {total['measure']} counted for {total['location']}."
+            )
+            out.append(
+                _check(
+                    r,
+                    "rate",
+                    description,
+                    f"{r['value']} / {total['value']} = {share:.1%}",
+                    None,
+                    round(share, 4),
+                    True,
+                    False,
+                    [total, r],
+                    "share",
+                )
+            )
         if r["measure"] != "attacks" and not r.get("part_of") and r.get("since") and r.get("as_of"):
             a = first_attacks.get((r.get("since"), r.get("as_of"), r.get("location")))
             if a is not None:
                 per = r["value"] / a["value"]
                 description = f"{r['number_text']} {r['measure']} over {a['number_text']} attacks in the same window is {per:.2f} per attack."
-                out.append(_check(r, "rate", description, f"{r['value']} / {a['value']} = {per:.2f}", None, round(per, 4), True, False, [a, r], f"{r['measure']}_per_attack"))
+                out.append(
+                    _check(
+                        r,
+                        "rate",
+                        description,
+                        f"{r['value']} / {a['value']} = {per:.2f}",
+                        None,
+                        round(per, 4),
+                        True,
+                        False,
+                        [a, r],
+                        f"{r['measure']}_per_attack",
+                    )
+                )
     return out
 
 

@@ -1,5 +1,6 @@
 """The extracted attack counts against the curated reference series: the one check that
 spans documents, so it runs once over every document's tallies, after extraction."""
+
 from __future__ import annotations
 
 from analysis.check.checks import AGREEMENT
@@ -14,13 +15,28 @@ def _series(reference_rows: list[dict], column: str, since, confidence=CONFIDENC
     return [
         (r["as_of_date"], int(r[column]), n)
         for n, r in enumerate(reference_rows, start=1)
-        if r.get("as_of_date") and r.get(column) and r.get("confidence") in confidence
+        if r.get("as_of_date")
+        and r.get(column)
+        and r.get("confidence") in confidence
         and (not since or not r.get("since_date") or r["since_date"] == since)
     ]
 
 
 def _listing(points) -> str:
     return ", ".join(f"{v} on {d}" for d, v, _ in points)
+
+
+def _values(points) -> str:
+    return "/".join(str(v) for _, v, _ in points)
+
+
+def _neighbours(trusted, as_of: str):
+    """The trusted reports of the nearest day before and of the nearest day after `as_of`."""
+    before = [p for p in trusted if p[0] < as_of]
+    after = [p for p in trusted if p[0] > as_of]
+    before = [p for p in before if p[0] == max(d for d, _, _ in before)] if before else []
+    after = [p for p in after if p[0] == min(d for d, _, _ in after)] if after else []
+    return before, after
 
 
 def reconcile(tally_rows: list[dict], reference_rows: list[dict], reference_path: str = TALLIES.path) -> list[dict]:
@@ -36,45 +52,45 @@ def reconcile(tally_rows: list[dict], reference_rows: list[dict], reference_path
         if t.get("measure") != "attacks" or not t.get("as_of") or column is None or t.get("value") is None:
             continue
         series = _series(reference_rows, column, t.get("since"))
-        trusted = _series(reference_rows, column, t.get("since"), confidence=("high", "medium"))
-        before = [p for p in trusted if p[0] < t["as_of"]]
-        after = [p for p in trusted if p[0] > t["as_of"]]
-        before = [p for p in before if p[0] == max(d for d, _, _ in before)] if before else []
-        after = [p for p in after if p[0] == min(d for d, _, _ in after)] if after else []
+        before, after = _neighbours(
+            _series(reference_rows, column, t.get("since"), confidence=("high", "medium")), t["as_of"]
+        )
         same = [p for p in series if p[0] == t["as_of"]]
-        if not same and not (before and after):
-            continue
-        lo, hi = value_range(t["value"], t.get("qualifier"))
-        value = t["value"]
-        matching = [p for p in same if lo <= p[1] <= hi]
-        above_before = not before or min(v for _, v, _ in before) <= hi
-        below_after = not after or lo <= max(v for _, v, _ in after)
-        between = above_before and below_after
-        ok = bool(matching or not same) and between
-        place = PLACE_NAMES[column]
-        values = lambda points: "/".join(str(v) for _, v, _ in points)  # noqa: E731
-        chain = f"{values(before)} ({before[0][0]}) {'≤' if above_before else '>'} " if before else ""
-        chain += str(value) + (f" {'≤' if below_after else '>'} {values(after)} ({after[0][0]})" if after else "")
-        parts = [chain] if before or after else []
-        if same:
-            parts.append(f"{value} {'=' if matching else '≠'} {values(same)} ({t['as_of']})")
-        formula = "; ".join(parts)
-        day = f"it reports {_listing(same)}" if same else f"it has no report on {t['as_of']}"
-        sides = " and ".join(f"{_listing(p)} {word}" for p, word in ((before, "before"), (after, "after")) if p)
-        description = (f"The extracted count of {t.get('number_text') or value} attacks in {place} as of {t['as_of']} "
-                       f"{'agrees' if ok else 'does not agree'} with the curated Pentagon series: {day}"
-                       + (f", with {sides}." if sides else "."))
-        used = before + (matching or same) + after
-        out.append({
-            "check_id": f"{t['doc_id']}:{AGREEMENT}:{t['number_start']}",
-            "doc_id": t["doc_id"],
-            "kind": AGREEMENT,
-            "description": description,
-            "formula": formula,
-            "expected": (matching or same)[0][1] if same else None,
-            "observed": value,
-            "status": "ok" if ok else "mismatch",
-            "required": False,
-            "evidence": ";".join([t["tally_id"]] + [f"{reference_path} row {n}" for _, _, n in used]),
-        })
+        if same or (before and after):
+            out.append(_agreement(t, PLACE_NAMES[column], before, same, after, reference_path))
     return out
+
+
+def _agreement(t: dict, place: str, before, same, after, reference_path: str) -> dict:
+    """One check row: the tally's range against the same-day reports and its neighbours."""
+    lo, hi = value_range(t["value"], t.get("qualifier"))
+    value = t["value"]
+    matching = [p for p in same if lo <= p[1] <= hi]
+    above_before = not before or min(v for _, v, _ in before) <= hi
+    below_after = not after or lo <= max(v for _, v, _ in after)
+    ok = bool(matching or not same) and above_before and below_after
+    chain = f"{_values(before)} ({before[0][0]}) {'≤' if above_before else '>'} " if before else ""
+    chain += str(value) + (f" {'≤' if below_after else '>'} {_values(after)} ({after[0][0]})" if after else "")
+    parts = [chain] if before or after else []
+    if same:
+        parts.append(f"{value} {'=' if matching else '≠'} {_values(same)} ({t['as_of']})")
+    day = f"it reports {_listing(same)}" if same else f"it has no report on {t['as_of']}"
+    sides = " and ".join(f"{_listing(p)} {word}" for p, word in ((before, "before"), (after, "after")) if p)
+    description = (
+        f"The extracted count of {t.get('number_text') or value} attacks in {place} as of {t['as_of']} "
+        f"{'agrees' if ok else 'does not agree'} with the curated Pentagon series: {day}"
+        + (f", with {sides}." if sides else ".")
+    )
+    used = before + (matching or same) + after
+    return {
+        "check_id": f"{t['doc_id']}:{AGREEMENT}:{t['number_start']}",
+        "doc_id": t["doc_id"],
+        "kind": AGREEMENT,
+        "description": description,
+        "formula": "; ".join(parts),
+        "expected": (matching or same)[0][1] if same else None,
+        "observed": value,
+        "status": "ok" if ok else "mismatch",
+        "required": False,
+        "evidence": ";".join([t["tally_id"]] + [f"{reference_path} row {n}" for _, _, n in used]),
+    }

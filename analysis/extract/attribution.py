@@ -1,6 +1,7 @@
 """Attribution: which words of a clause say who a statement rests on (a speech verb with
 its subject, "according to X", "reports that ...", a headline's ": Source"), which words are
 the statement itself, and who relays whom ("citing", "told <outlet>")."""
+
 from __future__ import annotations
 
 import re
@@ -77,15 +78,17 @@ def _verb_attribution(text, lo, hi, verb, quotes, skip) -> Attribution | None:
             break
         relay = tuple(m.name + "".join(" " + h for h in m.hops) for m in mentions) if inner else ()
         subject = OPENER.match(text, a, verb.start()).end()  # "but a Pentagon spokesman" -> "a Pentagon spokesman"
-        return _source_before(text, lo, hi, verb, a, min([subject] + [m.start for m in mentions]), inner or mentions, relay)
+        return _source_before(
+            text, lo, hi, verb, a, min([subject] + [m.start for m in mentions]), inner or mentions, relay
+        )
     if inner:
         return None
     # '"...," said Ryder': the verb right after a boundary, its subject after it.
     before = segments[0]
-    if not text[before[0]:before[1]].strip() and before[0] > lo:
+    if not text[before[0] : before[1]].strip() and before[0] > lo:
         end = _np_end(text, verb.end(), hi)
         mentions = find_mentions(text, verb.end(), end, skip, fallback="after")
-        if mentions and word_count(text[lo:before[0]]) >= 2 and word_count(text[verb.end():mentions[0].start]) <= 2:
+        if mentions and word_count(text[lo : before[0]]) >= 2 and word_count(text[verb.end() : mentions[0].start]) <= 2:
             return Attribution(mentions, (verb.start(), hi), (lo, before[0]), verb.group())
     # "... was confirmed by the Pentagon"
     by = _BY.match(text, verb.end(), hi)
@@ -100,7 +103,7 @@ def _verb_attribution(text, lo, hi, verb, quotes, skip) -> Attribution | None:
 def _source_before(text, lo, hi, verb, seg_start, frame_start, mentions, relay) -> Attribution:
     lex = lexicon()
     addressee = lex.addressee.match(text, verb.end(), hi)
-    tail = text[addressee.end() if addressee else verb.end():hi]
+    tail = text[addressee.end() if addressee else verb.end() : hi]
     # the statement came first when only an aside follows the verb: '"...," Ryder said in a
     # briefing', '..., officials said Thursday', '..., a monitor said, in the latest ...'
     inverted = (
@@ -147,7 +150,7 @@ def _according(text, lo, hi, m, skip) -> Attribution | None:
     if not mentions:
         return None
     cue = " ".join(m.group().split())
-    if not text[lo:m.start()].strip(" \"'“‘(") or _CONJ_ONLY.fullmatch(text, lo, m.start()):
+    if not text[lo : m.start()].strip(" \"'“‘(") or _CONJ_ONLY.fullmatch(text, lo, m.start()):
         content = _LEAD_PUNCT.match(text, end, hi).end()
         return Attribution(mentions, (lo, content), (content, hi), cue)
     relative = _RELATIVE.match(text, end, hi)
@@ -176,9 +179,9 @@ def _headline(text, lo, hi) -> Attribution | None:
             continue
         mentions = [m for m in find_mentions(text, a, b) if not m.anaphor and m.qualified]
         if mentions and content:
-            return Attribution(mentions, (lo, b + 1), (b + 1, hi), text[lo:b + 1].strip())
+            return Attribution(mentions, (lo, b + 1), (b + 1, hi), text[lo : b + 1].strip())
         if mentions:
-            return Attribution(mentions, (a - 1, hi), (lo, a - 1), text[a - 1:hi].strip())
+            return Attribution(mentions, (a - 1, hi), (lo, a - 1), text[a - 1 : hi].strip())
     return None
 
 
@@ -205,5 +208,3 @@ def attribution(text: str, lo: int, hi: int, quotes, skip, candidates=None) -> A
         if found:
             return found
     return _headline(text, lo, hi)
-
-

@@ -12,6 +12,7 @@ colon ("..., according to Military Times:", applied to the next paragraph) gives
 relay chain. A clause without an anchor is the author's own assertion. Names, kinds and
 cue words live in lexicons/sources.yml and lexicons/cues.yml.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,13 +24,21 @@ from analysis.extract.sources import Cue, Mention, find_cues, inside, lexicon, o
 from analysis.store.schema import Field, Table
 
 _CLAUSE_SEP = re.compile(r"\s+[-–—]+\s+|;\s+|,\s+(?=(?:but|while|whereas|yet)\b)")
-_OBJECT_ANAPHOR = re.compile(r"(?i)(?:them|it|this|that|these|those|the (?:claims?|reports?|statements?|allegations?)|these (?:claims|reports))\.?")
+_OBJECT_ANAPHOR = re.compile(
+    r"(?i)(?:them|it|this|that|these|those|the (?:claims?|reports?|statements?|allegations?)|these (?:claims|reports))\.?"
+)
 _WORDCHAR = re.compile(r"\w")
 _SINCE = re.compile(r"(?i)\b(?:since|from)\s+(?:the\s+)?$")
 
 SOURCE_KINDS = (
-    "state media (Iran)", "state media (Russia)", "regional media", "US media",
-    "US government", "armed group", "anonymous/local sources", "author",
+    "state media (Iran)",
+    "state media (Russia)",
+    "regional media",
+    "US media",
+    "US government",
+    "armed group",
+    "anonymous/local sources",
+    "author",
 )
 STATUSES = ("confirmed", "reported", "unconfirmed", "denied", "rumor")
 STRENGTH = {"reported": 1, "confirmed": 2, "unconfirmed": 3, "rumor": 4, "denied": 5}
@@ -48,14 +57,44 @@ TABLE = Table(
     ),
     fields=(
         Field("doc_id", "string", "Document id", required=True),
-        Field("claim_id", "string", "Stable id within the document: c<start>-<n>, n counting rows that share the evidence clause", required=True),
+        Field(
+            "claim_id",
+            "string",
+            "Stable id within the document: c<start>-<n>, n counting rows that share the evidence clause",
+            required=True,
+        ),
         Field("claim", "string", "What is stated: the clause's content without its attribution words", required=True),
-        Field("source", "string", "Normalized source the statement rests on (lexicons/sources.yml); for a relay, the origin of the chain; 'author' for the author's own assertion", required=True),
-        Field("source_kind", "string", "Kind of source; empty when the source is not in the gazetteer", enum=SOURCE_KINDS),
-        Field("via", "string", "Relay chain, outermost first, joined by ' > ', ending with the origin: 'Military Times > Pentagon' is the author relaying Military Times relaying the Pentagon, 'Sputnik > regional correspondent' is Sputnik relaying its correspondent; empty when the author cites the source directly"),
-        Field("status", "string", "How the article presents the statement: confirmed, reported (stated on the source's or author's word, no verification marker), unconfirmed, denied, or rumor; the strongest cue wins (denied > rumor > unconfirmed > confirmed > reported)", required=True, enum=STATUSES),
-        Field("cue", "string", "The words that set the status, as written (e.g. 'said', 'have yet to confirm'); empty for a bare assertion of the author"),
-        Field("event_date", "date", "When it happened, resolved by analysis.dates: the first date in the statement's content, else in its attribution words ('said Thursday'), a 'since ...' bound only when there is nothing else; empty if none"),
+        Field(
+            "source",
+            "string",
+            "Normalized source the statement rests on (lexicons/sources.yml); for a relay, the origin of the chain; 'author' for the author's own assertion",
+            required=True,
+        ),
+        Field(
+            "source_kind", "string", "Kind of source; empty when the source is not in the gazetteer", enum=SOURCE_KINDS
+        ),
+        Field(
+            "via",
+            "string",
+            "Relay chain, outermost first, joined by ' > ', ending with the origin: 'Military Times > Pentagon' is the author relaying Military Times relaying the Pentagon, 'Sputnik > regional correspondent' is Sputnik relaying its correspondent; empty when the author cites the source directly",
+        ),
+        Field(
+            "status",
+            "string",
+            "How the article presents the statement: confirmed, reported (stated on the source's or author's word, no verification marker), unconfirmed, denied, or rumor; the strongest cue wins (denied > rumor > unconfirmed > confirmed > reported)",
+            required=True,
+            enum=STATUSES,
+        ),
+        Field(
+            "cue",
+            "string",
+            "The words that set the status, as written (e.g. 'said', 'have yet to confirm'); empty for a bare assertion of the author",
+        ),
+        Field(
+            "event_date",
+            "date",
+            "When it happened, resolved by analysis.dates: the first date in the statement's content, else in its attribution words ('said Thursday'), a 'since ...' bound only when there is nothing else; empty if none",
+        ),
         Field("start", "integer", "Offset of the evidence clause in the normalized text", required=True),
         Field("end", "integer", "End offset (exclusive) of the evidence clause", required=True),
         Field("quote", "string", "The evidence clause: text[start:end]", required=True),
@@ -66,6 +105,7 @@ TABLE = Table(
 
 
 # --- the document walk -------------------------------------------------------------------
+
 
 @dataclass
 class Claim:
@@ -86,7 +126,7 @@ class Claim:
     event_date: object = None
     claim_id: str = ""
     text: str = ""
-    antecedent: "Claim | None" = field(default=None, repr=False)
+    antecedent: Claim | None = field(default=None, repr=False)
 
     @property
     def via(self) -> str:
@@ -109,7 +149,11 @@ def _clauses(text: str, lo: int, hi: int, quotes) -> list[tuple[int, int]]:
 def _status(claim: Claim, cues: list[Cue], fallback: str, quotes) -> tuple[str, str]:
     best = None
     for c in cues:
-        if any(a <= c.start < b for a, b in claim.scope) and not inside(c.start, claim.exclude) and not inside(c.start, quotes):
+        if (
+            any(a <= c.start < b for a, b in claim.scope)
+            and not inside(c.start, claim.exclude)
+            and not inside(c.start, quotes)
+        ):
             if best is None or STRENGTH[c.status] > STRENGTH[best.status]:
                 best = c
     return (best.status, best.text) if best else ("reported", fallback)
@@ -127,7 +171,7 @@ def _claim_text(text: str, claim: Claim) -> str:
     for x, y in holes:
         if y <= pos or x >= b:
             continue
-        pieces.append(text[pos:max(pos, x)])
+        pieces.append(text[pos : max(pos, x)])
         pos = max(pos, y)
     pieces.append(text[pos:b])
     return ", ".join(p for p in (_tidy(p) for p in pieces) if p)
@@ -136,7 +180,7 @@ def _claim_text(text: str, claim: Claim) -> str:
 def _event_date(text: str, claim: Claim, dates, starts) -> object:
     lo, hi = (claim.scope[0][0], claim.scope[-1][1]) if claim.nested else (claim.start, claim.end)
     found = []
-    for d in dates[bisect_left(starts, lo):bisect_left(starts, hi)]:
+    for d in dates[bisect_left(starts, lo) : bisect_left(starts, hi)]:
         if d.date is not None:
             since = bool(_SINCE.search(text, max(0, d.start - 12), d.start))
             found.append((since, not claim.in_content(d.start), d.start, d.date))
@@ -158,7 +202,7 @@ class _Walk:
     def run(self) -> list[Claim]:
         paragraph, prev_end = 0, 0
         for sent in self.sentences:
-            if "\n" in self.text[prev_end:sent.start]:
+            if "\n" in self.text[prev_end : sent.start]:
                 paragraph += 1
             prev_end = sent.end
             self.sentence(sent, paragraph)
@@ -225,7 +269,9 @@ class _Walk:
             if resolved is None:
                 continue
             source, kind, role, chain, antecedent = resolved
-            claim = Claim(a, b, found.frame, found.content, [(a, b)], [], source, kind, role, chain, antecedent=antecedent)
+            claim = Claim(
+                a, b, found.frame, found.content, [(a, b)], [], source, kind, role, chain, antecedent=antecedent
+            )
             claim.quoted = overlaps(*found.content, quotes) and not inside(found.frame[0], quotes)
             claim.status, claim.cue = _status(claim, cues, found.cue, quotes)
             if lead is not None and claim.status == "reported" and lead.status != "reported":
@@ -255,7 +301,19 @@ class _Walk:
             if resolved is None or m.anaphor:
                 continue
             source, kind, role, chain, _ = resolved
-            claim = Claim(a, b, inner.frame, (inner.content[0], min(end, inner.content[1])), [(c0, end)], [], source, kind, role, chain, nested=True)
+            claim = Claim(
+                a,
+                b,
+                inner.frame,
+                (inner.content[0], min(end, inner.content[1])),
+                [(c0, end)],
+                [],
+                source,
+                kind,
+                role,
+                chain,
+                nested=True,
+            )
             claim.quoted = overlaps(*claim.content, quotes)
             claim.status, claim.cue = _status(claim, cues, inner.cue, quotes)
             out.append(claim)
@@ -269,7 +327,7 @@ class _Walk:
         base = None
         if lead is not None:
             base = lead
-        elif a == sent.start and text[a] in "\"“" and self.quoting:
+        elif a == sent.start and text[a] in '"“' and self.quoting:
             base = self.quoting[-1]  # a quotation continued from the sentence before
         if base is not None:
             claim = Claim(a, b, (a, a), (a, b), [(a, b)], [], base.source, base.kind, base.role, base.chain)
@@ -292,7 +350,7 @@ class _Walk:
         for c in self.claims:
             n = seen[c.start] = seen.get(c.start, -1) + 1
             c.claim_id = f"c{c.start}-{n}"
-            c.text = _claim_text(text, c) or _tidy(text[c.start:c.end]) or text[c.start:c.end]
+            c.text = _claim_text(text, c) or _tidy(text[c.start : c.end]) or text[c.start : c.end]
             c.event_date = _event_date(text, c, dates, starts)
 
 
@@ -302,7 +360,7 @@ def claims_at(claims: list[Claim], starts: list[int], pos: int) -> list[Claim]:
     k = bisect_right(starts, pos)
     if k == 0:
         return []
-    covering = [c for c in claims[bisect_left(starts, starts[k - 1]):k] if pos < c.end]  # clauses never overlap
+    covering = [c for c in claims[bisect_left(starts, starts[k - 1]) : k] if pos < c.end]  # clauses never overlap
     nested = [c for c in covering if c.nested and any(a <= pos < b for a, b in c.scope)]
     return nested or [c for c in covering if not c.nested]
 
@@ -328,7 +386,7 @@ def extract(parsed) -> list[dict]:
             "event_date": c.event_date.isoformat() if c.event_date else None,
             "start": c.start,
             "end": c.end,
-            "quote": text[c.start:c.end],
+            "quote": text[c.start : c.end],
         }
         for c in parsed.claims
     ]

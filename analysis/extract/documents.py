@@ -1,4 +1,5 @@
 """The documents table: one row per source document, from its sidecar and its text."""
+
 from __future__ import annotations
 
 from analysis.store.schema import Field, Table

@@ -5,6 +5,7 @@ Dates come from analysis.dates (resolved against the publication date); the stat
 comes from the claims analysis, so "a Pentagon spokesman said Thursday" dates the
 statement, while "no troops have been injured since Dec. 25" dates its content.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,11 +24,29 @@ TABLE = Table(
     ),
     fields=(
         Field("doc_id", "string", "Document id", required=True),
-        Field("date", "date", "The date (ISO); for a night, the date it began; for 'days before', the reference date; empty when it cannot be resolved (no publication date)"),
-        Field("precision", "string", "How precise the date is, from analysis.dates: day, night, week, month, approximate, days-before (some days before `date`), year", required=True),
+        Field(
+            "date",
+            "date",
+            "The date (ISO); for a night, the date it began; for 'days before', the reference date; empty when it cannot be resolved (no publication date)",
+        ),
+        Field(
+            "precision",
+            "string",
+            "How precise the date is, from analysis.dates: day, night, week, month, approximate, days-before (some days before `date`), year",
+            required=True,
+        ),
         Field("date_text", "string", "The date expression as written", required=True),
-        Field("event", "string", "Short clause around the date: what happened then (or, for a date in the attribution words, the statement itself)", required=True),
-        Field("source", "string", "Source(s) of the statement carrying the date, as in claims.csv ('; '-joined); 'author' for the author's assertion; empty outside any statement"),
+        Field(
+            "event",
+            "string",
+            "Short clause around the date: what happened then (or, for a date in the attribution words, the statement itself)",
+            required=True,
+        ),
+        Field(
+            "source",
+            "string",
+            "Source(s) of the statement carrying the date, as in claims.csv ('; '-joined); 'author' for the author's assertion; empty outside any statement",
+        ),
         Field("status", "string", "Status of that statement in claims.csv", enum=STATUSES),
         Field("start", "integer", "Offset of the evidence clause in the normalized text", required=True),
         Field("end", "integer", "End offset (exclusive) of the evidence clause", required=True),
@@ -47,7 +66,7 @@ def _short_clause(text: str, lo: int, hi: int, pos: int) -> str:
     """The comma-bounded stretch around `pos`, joined to its neighbour when it is just the
     date ("Overnight, the US and UK launched ..."), capped at MAX_WORDS words."""
     cuts = [lo] + [x for m in _BOUND.finditer(text, lo, hi) for x in (m.start(), m.end())] + [hi]
-    parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if text[cuts[i]:cuts[i + 1]].strip()]
+    parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if text[cuts[i] : cuts[i + 1]].strip()]
     k = next((i for i, (a, b) in enumerate(parts) if a <= pos < b), None)
     if k is None:
         return " ".join(text[lo:hi].split())
@@ -75,10 +94,10 @@ def extract(parsed) -> list[dict]:
             c = here[0]
             start, end = c.start, c.end
             if c.source != AUTHOR and c.frame[0] <= d.start < c.frame[1]:
-                event = " ".join(text[c.frame[0]:c.frame[1]].split())
+                event = " ".join(text[c.frame[0] : c.frame[1]].split())
                 event = _TRAILING_THAT.sub("", event)
             else:
-                lo, hi = (c.scope[0] if c.nested else c.content)
+                lo, hi = c.scope[0] if c.nested else c.content
                 event = _short_clause(text, lo, hi, d.start)
             source = "; ".join(dict.fromkeys(x.source for x in here))
             status = c.status
@@ -87,16 +106,19 @@ def extract(parsed) -> list[dict]:
             sent = sentences[k] if k >= 0 and d.start < sentences[k].end else None
             start, end = (sent.start, sent.end) if sent else (d.start, d.end)
             event, source, status = _short_clause(text, start, end, d.start), None, None
-        rows.setdefault((start, d.text), {
-            "doc_id": doc_id,
-            "date": d.date.isoformat() if d.date else None,
-            "precision": d.precision,
-            "date_text": d.text,
-            "event": event or d.text,
-            "source": source,
-            "status": status,
-            "start": start,
-            "end": end,
-            "quote": text[start:end],
-        })
+        rows.setdefault(
+            (start, d.text),
+            {
+                "doc_id": doc_id,
+                "date": d.date.isoformat() if d.date else None,
+                "precision": d.precision,
+                "date_text": d.text,
+                "event": event or d.text,
+                "source": source,
+                "status": status,
+                "start": start,
+                "end": end,
+                "quote": text[start:end],
+            },
+        )
     return list(rows.values())

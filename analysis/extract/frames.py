@@ -8,6 +8,7 @@ voice come from the claims analysis of the same clause: quoted words are the spe
 own, an attributed paraphrase is attributed by the author, and an unattributed clause is
 the author's framing.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -33,9 +34,23 @@ TABLE = Table(
     fields=(
         Field("doc_id", "string", "Document id", required=True),
         Field("frame", "string", "The stated aim, from lexicons/frames.yml", required=True, enum=FRAMES),
-        Field("speaker", "string", "Who states it, normalized as in claims.csv (several joined by '; '); empty when the author asserts it"),
-        Field("speaker_role", "string", "The speaker's role from the source gazetteer (or its kind when no role is listed)"),
-        Field("voice", "string", "Whose words carry the frame: the speaker's own (inside quotation marks), the speaker's as attributed by the author (paraphrase), or the author's framing (no attribution)", required=True, enum=VOICES),
+        Field(
+            "speaker",
+            "string",
+            "Who states it, normalized as in claims.csv (several joined by '; '); empty when the author asserts it",
+        ),
+        Field(
+            "speaker_role",
+            "string",
+            "The speaker's role from the source gazetteer (or its kind when no role is listed)",
+        ),
+        Field(
+            "voice",
+            "string",
+            "Whose words carry the frame: the speaker's own (inside quotation marks), the speaker's as attributed by the author (paraphrase), or the author's framing (no attribution)",
+            required=True,
+            enum=VOICES,
+        ),
         Field("date", "date", "When the text dates the statement (the claim's event_date); empty if it does not"),
         Field("cue", "string", "The words that matched the frame, as written", required=True),
         Field("quote", "string", "The clause stating it: text[start:end]", required=True),
@@ -93,16 +108,19 @@ def extract(parsed) -> list[dict]:
             own = any(a <= hit.start() < b for a, b in quote_spans(text, sent.start, sent.end))
             voice = "speaker's own words" if own else "attributed by the author"
         date = here[0].event_date if here else None
-        rows.setdefault((start, frame), {
-            "doc_id": doc_id,
-            "frame": frame,
-            "speaker": speaker,
-            "speaker_role": role,
-            "voice": voice,
-            "date": date.isoformat() if date else None,
-            "cue": text[hit.start():hit.end()],
-            "quote": text[start:end],
-            "start": start,
-            "end": end,
-        })
+        rows.setdefault(
+            (start, frame),
+            {
+                "doc_id": doc_id,
+                "frame": frame,
+                "speaker": speaker,
+                "speaker_role": role,
+                "voice": voice,
+                "date": date.isoformat() if date else None,
+                "cue": text[hit.start() : hit.end()],
+                "quote": text[start:end],
+                "start": start,
+                "end": end,
+            },
+        )
     return list(rows.values())

@@ -11,6 +11,7 @@ bounded number are in flight, so memory holds the rows, not the corpus.
            named by Dask's `scheduler-address` setting (DASK_SCHEDULER_ADDRESS) if set,
            else a LocalCluster of `jobs` worker processes on 127.0.0.1 without dashboard
 """
+
 from __future__ import annotations
 
 import itertools
@@ -69,8 +70,9 @@ def _dask(documents, jobs: int, chunksize: int, client):
         if address:
             client = Client(address)
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                   host="127.0.0.1", dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            )
             client = Client(cluster)
             owned.append(cluster)
         owned.insert(0, client)

@@ -2,6 +2,7 @@
 extractor reads), run every extractor, then compute checks. `extract_document` is a pure
 function of one document, so it can be mapped over processes or a Dask cluster with
 identical results."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -3,6 +3,7 @@ sources such as "a US official", anaphors such as "the statement") and the words
 how sure it is ("confirmed", "have yet to confirm"). Names, kinds and cue words live in
 lexicons/sources.yml and lexicons/cues.yml; the attribution and claims modules use these
 scanners."""
+
 from __future__ import annotations
 
 import re
@@ -26,6 +27,7 @@ _CONJUNCTION = re.compile(r",|\band\b|\bor\b|&")
 @dataclass(frozen=True)
 class Mention:
     """A source named in the text; `hops` are relay roles after it ("regional correspondent")."""
+
     start: int
     end: int
     name: str
@@ -77,15 +79,15 @@ def lexicon() -> Lexicon:
             entries[str(alias)] = (entry["name"], entry.get("kind"), entry.get("role"))
     un = src["unnamed"]
     nat = alternation(un["nationalities"], flexible_spaces=False)
-    unnamed_head = gated(rf"(?<![\w-])(?P<head>{alternation(_either_case(un['heads']), flexible_spaces=False)})(?![\w-])")
+    unnamed_head = gated(
+        rf"(?<![\w-])(?P<head>{alternation(_either_case(un['heads']), flexible_spaces=False)})(?![\w-])"
+    )
     unnamed_prefix = re.compile(  # what may stand before a head: "Iraqi and Russian", "militia"
         rf"(?<![\w-])(?P<nats>{nat}(?:(?:\s*,\s*|\s+(?:and|or)\s+){nat})*\s+)?"
         rf"(?P<quals>(?:{alternation(_either_case(un['qualifiers']), flexible_spaces=False)}\s+){{0,3}})$"
     )
     statuses = tuple(cue["status_cues"])
-    groups = "|".join(
-        f"(?P<s{i}>" + "|".join(cue["status_cues"][s]) + ")" for i, s in enumerate(statuses)
-    )
+    groups = "|".join(f"(?P<s{i}>" + "|".join(cue["status_cues"][s]) + ")" for i, s in enumerate(statuses))
     aux = alternation(cue["auxiliaries"], flexible_spaces=False)
     negators = "|".join(cue["negators"])
     return Lexicon(
@@ -103,7 +105,9 @@ def lexicon() -> Lexicon:
         quiet=frozenset(cue["auxiliaries"]) | frozenset(cue["between_subject_and_verb"]),
         verbs=gated(rf"(?<![\w-]){alternation(cue['attribution_verbs'], flexible_spaces=False)}(?![\w-])", limit=3),
         according=gated(r"(?<![\w-])[Aa]ccording(?:\s+to)?\s+"),
-        report_noun=gated(rf"(?<![\w-]){alternation(_either_case(cue['report_nouns']), flexible_spaces=False)}(?![\w-])"),
+        report_noun=gated(
+            rf"(?<![\w-]){alternation(_either_case(cue['report_nouns']), flexible_spaces=False)}(?![\w-])"
+        ),
         report_tail=re.compile(r"\s+(?:(?!that\b|of\b)[\w'’-]+\s+){0,5}?(?:that|of)(?![\w-])"),
         addressee=re.compile(rf"\s+{alternation(cue['addressees'], flexible_spaces=False)}(?![\w-])"),
         aside=re.compile(rf"(?i)[\s,]*(?:{alternation(cue['asides'], flexible_spaces=False)}\b|\w+ing\b)"),
@@ -221,7 +225,18 @@ def find_mentions(text: str, lo: int, hi: int, skip=(), fallback: str = "") -> l
     best = sorted(named + qualified, key=lambda x: x.start)
     if best:
         # a bare head coordinated with a named source counts too ("a monitor and a local official")
-        best = sorted(best + [b for b in bare if any(_CONJUNCTION.search(text, *sorted((b.end, o.start) if b.end <= o.start else (o.end, b.start))) for o in best)], key=lambda x: x.start)
+        best = sorted(
+            best
+            + [
+                b
+                for b in bare
+                if any(
+                    _CONJUNCTION.search(text, *sorted((b.end, o.start) if b.end <= o.start else (o.end, b.start)))
+                    for o in best
+                )
+            ],
+            key=lambda x: x.start,
+        )
         return _heads_of_conjuncts(text, best)
     if bare:
         return bare
@@ -237,7 +252,7 @@ def _heads_of_conjuncts(text: str, mentions: list[Mention]) -> list[Mention]:
     in "IRNA and Sputnik" both."""
     kept = []
     for i, m in enumerate(mentions):
-        nxt = next((n for n in mentions[i + 1:] if n.start >= m.end), None)
+        nxt = next((n for n in mentions[i + 1 :] if n.start >= m.end), None)
         if nxt is not None and not _CONJUNCTION.search(text, m.end, nxt.start):
             continue
         kept.append(m)
@@ -259,8 +274,6 @@ def _unknown_name(text: str, lo: int, hi: int, where: str) -> list[Mention]:
         tokens.pop(0)
     if not tokens or any(t.group() in lex.not_names for t in tokens):
         return []
-    if len(tokens) == 1 and where == "before" and not text[lo:m.start(1)].strip():
+    if len(tokens) == 1 and where == "before" and not text[lo : m.start(1)].strip():
         return []  # "Emerging reports ..." : a lone capitalized word opening a clause is no name
     return [Mention(tokens[0].start(), m.end(1), " ".join(t.group() for t in tokens), None)]
-
-

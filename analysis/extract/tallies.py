@@ -10,12 +10,14 @@ Place, window, source and target come from the tally's own clause. What the clau
 out is taken from the total the tally belongs to or from the nearest earlier tally (for
 the place: the nearest sentence that names one), and the `carried` column says so.
 """
+
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from analysis.extract.tally_rules import MEASURES, QUALIFIERS, SPLITS
 from analysis.extract.tally_sentence import Tally, join_places, sentence_places, sentence_tallies
 from analysis.store.schema import Field, Table
-from bisect import bisect_left
 
 TABLE = Table(
     name="tallies",
@@ -30,16 +32,38 @@ TABLE = Table(
         Field("doc_id", "string", "Document id", required=True),
         Field("measure", "string", "What is counted", required=True, enum=MEASURES),
         Field("value", "integer", "The count as an integer", required=True),
-        Field("qualifier", "string", "How the count is hedged: 'at least 151' is at_least, 'nearly 70' fewer_than", required=True, enum=QUALIFIERS),
+        Field(
+            "qualifier",
+            "string",
+            "How the count is hedged: 'at least 151' is at_least, 'nearly 70' fewer_than",
+            required=True,
+            enum=QUALIFIERS,
+        ),
         Field("detail", "string", "Kind of injury when stated (e.g. traumatic brain injury)"),
-        Field("location", "string", "Country or region; several are joined with ' and ' in alphabetical order. Empty only when the document names none"),
-        Field("target", "string", "Who was attacked or hurt, normalized (U.S. troops, U.S. forces, U.S. and coalition forces)"),
+        Field(
+            "location",
+            "string",
+            "Country or region; several are joined with ' and ' in alphabetical order. Empty only when the document names none",
+        ),
+        Field(
+            "target",
+            "string",
+            "Who was attacked or hurt, normalized (U.S. troops, U.S. forces, U.S. and coalition forces)",
+        ),
         Field("perpetrator", "string", "Who attacked, normalized; empty when the clause does not say"),
         Field("weapons", "string", "Weapons named in the tally's clause, '; '-joined in order of mention"),
         Field("since", "date", "First day of the window counted; empty when not stated or carried"),
         Field("as_of", "date", "Day the count runs to: an explicit 'as of', else the day the source spoke"),
-        Field("attributed_to", "string", "Source of the count, normalized (Pentagon, Pentagon spokesman, U.S. officials, ...)"),
-        Field("carried", "string", "Fields not stated in the tally's own clause, ';'-joined: taken from its total, an earlier tally or, for location, a neighbouring sentence"),
+        Field(
+            "attributed_to",
+            "string",
+            "Source of the count, normalized (Pentagon, Pentagon spokesman, U.S. officials, ...)",
+        ),
+        Field(
+            "carried",
+            "string",
+            "Fields not stated in the tally's own clause, ';'-joined: taken from its total, an earlier tally or, for location, a neighbouring sentence",
+        ),
         Field("part_of", "string", "tally_id of the larger count this one is part of"),
         Field("split", "string", "How this part divides that count", enum=SPLITS),
         Field("number_text", "string", "The number as written", required=True),
@@ -117,7 +141,12 @@ def _carry(per_sentence: list[list[Tally]], sentence_places: list[list[str]]) ->
             chain = ([t.part_of] if t.part_of else []) + found[:n][::-1]
             for back in range(index - 1, max(-1, index - 3), -1):
                 chain += per_sentence[back][::-1]
-            for name, column in (("since", "since"), ("as_of", "as_of"), ("source", "attributed_to"), ("target", "target")):
+            for name, column in (
+                ("since", "since"),
+                ("as_of", "as_of"),
+                ("source", "attributed_to"),
+                ("target", "target"),
+            ):
                 if not getattr(t, name):
                     donor = next((d for d in chain if getattr(d, name)), None)
                     if donor is not None:
@@ -157,8 +186,14 @@ def _link_across(per_sentence: list[list[Tally]]) -> None:
             for near in (index - 1, index + 1):
                 if not 0 <= near < len(per_sentence):
                     continue
-                totals = [t for t in per_sentence[near] if t.part_of is None and t.measure == p.measure and own < set(t.places)
-                          and (not t.as_of or not p.as_of or t.as_of == p.as_of)]
+                totals = [
+                    t
+                    for t in per_sentence[near]
+                    if t.part_of is None
+                    and t.measure == p.measure
+                    and own < set(t.places)
+                    and (not t.as_of or not p.as_of or t.as_of == p.as_of)
+                ]
                 if totals:
                     p.part_of, p.split = totals[-1 if near < index else 0], "location"
                     break
@@ -173,8 +208,11 @@ def _link_windows(tallies: list[Tally]) -> None:
     for p in tallies:
         if p.part_of is not None or not p.since or not p.as_of:
             continue
-        wider = [t for t in same_window[(p.measure, p.as_of)] if t is not p and t.part_of is None
-                 and t.since and t.since < p.since and set(t.places) >= set(p.places)]
+        wider = [
+            t
+            for t in same_window[(p.measure, p.as_of)]
+            if t is not p and t.part_of is None and t.since and t.since < p.since and set(t.places) >= set(p.places)
+        ]
         if wider:
             p.part_of = min(wider, key=lambda t: abs(t.start - p.start))
             p.split = "window"
@@ -200,7 +238,8 @@ def _row(doc_id: str, text: str, t: Tally) -> dict:
         "since": t.since or None,
         "as_of": t.as_of or None,
         "attributed_to": t.source or None,
-        "carried": ";".join(f for f in ("location", "target", "since", "as_of", "attributed_to") if f in t.carried) or None,
+        "carried": ";".join(f for f in ("location", "target", "since", "as_of", "attributed_to") if f in t.carried)
+        or None,
         "part_of": tally_id(doc_id, t.part_of.start) if t.part_of is not None else None,
         "split": t.split or None,
         "number_text": t.text,

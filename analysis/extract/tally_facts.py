@@ -1,6 +1,7 @@
 """What one clause of a tally sentence says, shared by every tally in it: the dates and
 their roles (since, as of, the day of the statement), the sources it is attributed to,
 the targets, the perpetrator tied to the attacks and the weapons named."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ def attributions(st: str, cs: int, ce: int) -> list[tuple[int, int, str]]:
         name = r.sources[priority][0]
         tail = r.attr_after.match(st, b)
         lead = r.attr_before.search(st, max(0, a - 60), a)
-        if not (tail or lead) and re.search(r",\s*(?:a|an|the)\s+$", st[max(0, a - 8):a]):
+        if not (tail or lead) and re.search(r",\s*(?:a|an|the)\s+$", st[max(0, a - 8) : a]):
             tail = r.attr_appositive.match(st, b)  # "Jane Doe, a Pentagon spokeswoman, said"
         if lead and lead.group().startswith(":") and st[b:].strip(" .\"'”’") != "":
             lead = None  # ": Pentagon" only at the end of a headline
@@ -74,15 +75,19 @@ def clause_facts(st: str, cs: int, ce: int, dates, trailing: bool, sources=None)
     """What one clause says, shared by every tally in it: dated roles, sources (given when
     already found), targets, the perpetrator tied to the attacks and the weapons named."""
     r = rules()
-    perps = [(m.start(), name) for name, rx in r.perpetrators for m in rx.finditer(st, cs, ce)
-             if r.perp_before.search(st, max(0, m.start() - 30), m.start()) or r.perp_after.match(st, m.end(), ce)]
+    perps = [
+        (m.start(), name)
+        for name, rx in r.perpetrators
+        for m in rx.finditer(st, cs, ce)
+        if r.perp_before.search(st, max(0, m.start() - 30), m.start()) or r.perp_after.match(st, m.end(), ce)
+    ]
     named = sorted((m.start(), name) for name, rx in r.weapons for m in rx.finditer(st, cs, ce))
     return {
         "roles": date_roles(st, dates, cs, ce, trailing or bool(r.speech_any.search(st, cs, ce))),
         "sources": attributions(st, cs, ce) if sources is None else sources,
-        "targets": [(m.start(), m.end(), i, name) for i, (name, rx) in enumerate(r.targets) for m in rx.finditer(st, cs, ce)],
+        "targets": [
+            (m.start(), m.end(), i, name) for i, (name, rx) in enumerate(r.targets) for m in rx.finditer(st, cs, ce)
+        ],
         "perpetrator": min(perps)[1] if perps else "",
         "weapons": "; ".join(dict.fromkeys(name for _, name in named)),
     }
-
-

@@ -1,5 +1,6 @@
 """The tally extractor's rules, compiled once from lexicons/tallies.yml, places.yml,
 numbers.yml and dates.yml: cue words, gazetteers and the patterns built from them."""
+
 from __future__ import annotations
 
 import re
@@ -70,7 +71,10 @@ def rules() -> SimpleNamespace:
         tally_word=gated(lex["tally_word"], re.I),
         bare_followers=_set(lex["bare_followers"]),
         after_verb=_set(lex["after_casualty_verb"]) | {""},
-        location_word=gated(rf"\b(?:{alternation(gaz['location_words'])})\s+(?:the\s+)?(?:(?:{alternation(gaz['directions'])})\s+)?$", re.I),
+        location_word=gated(
+            rf"\b(?:{alternation(gaz['location_words'])})\s+(?:the\s+)?(?:(?:{alternation(gaz['directions'])})\s+)?$",
+            re.I,
+        ),
         all_mods=_set(lex["people_modifiers"]) | _set(lex["attack_modifiers"]) | _set(lex["injury_modifiers"]),
         other_people=_set(lex["other_people"]),
         other_targets=_set(lex["other_targets"]),
@@ -84,17 +88,24 @@ def rules() -> SimpleNamespace:
         speech=speech,
         source_keywords=tuple(k.lower() for k in lex["source_keywords"]),
         # one scan for every source pattern; the group name gives its priority
-        source_scan=gated("|".join(f"(?P<s{i}>{'(?i:' if rx.flags & re.I else '(?:'}{rx.pattern}))"
-                                        for i, (_, rx) in enumerate(sources)), limit=3),
+        source_scan=gated(
+            "|".join(
+                f"(?P<s{i}>{'(?i:' if rx.flags & re.I else '(?:'}{rx.pattern}))" for i, (_, rx) in enumerate(sources)
+            ),
+            limit=3,
+        ),
         speech_any=gated(rf"\b(?:{speech})\b|\baccording\s+to\b", re.I),
         # "<source> [Name Name] said", "<source>, Name, said", "<source> data"
         attr_after=re.compile(
             rf"(?:['’]s)?(?:\s*,\s*[^,]{{1,60}},\s*|\s+(?:[A-Z][\w.'’-]*\s+){{0,7}}|\s*)(?:(?:has|have|had)\s+)?(?:{speech})\b"
-            rf"|(?:['’]s)?\s+(?:{data})\b"),
+            rf"|(?:['’]s)?\s+(?:{data})\b"
+        ),
         # "according to <source>", "said <source>", "data from <source>", headline ": <source>"
         attr_before=gated(
             rf"(?:\b(?:according\s+to|per|citing)\s+(?:[\w.'’-]+\s+){{0,4}}|\b(?:{speech})\s+(?:on\s+\w+\s+)?(?:(?:a|an|the|two|three|several)\s+)?"
-            rf"|\b(?:{data})\s+(?:from|by|compiled\s+by|released\s+by)\s+(?:the\s+)?|:\s*)$", re.I),
+            rf"|\b(?:{data})\s+(?:from|by|compiled\s+by|released\s+by)\s+(?:the\s+)?|:\s*)$",
+            re.I,
+        ),
         attr_appositive=re.compile(rf",\s*(?:(?:has|have)\s+)?(?:{speech})\b"),
         roles={name: gated(p, re.I) for name, p in lex["date_roles"].items()},
         anchors=[(date, gated("|".join(p), re.I)) for date, p in lex["since_anchors"].items()],
@@ -115,8 +126,6 @@ def rules() -> SimpleNamespace:
         part_pronouns=_set(lex["part_pronouns"]),
         agent_prepositions=_set(lex["agent_prepositions"]),
     )
-
-
 
 
 def _number_pattern() -> re.Pattern:
@@ -144,4 +153,6 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:['’.\-]\w+)*|[^\w\s]")
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 SEGMENT_STOP = re.compile(r"[,;:(—–]|\s-\s")
 CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+", re.I)
-PLACE_LIST = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:now|also|even|then|later)\s+)?(?:(?:in|to)\s+)?(?:the\s+)?")
+PLACE_LIST = re.compile(
+    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:now|also|even|then|later)\s+)?(?:(?:in|to)\s+)?(?:the\s+)?"
+)

@@ -1,6 +1,7 @@
 """One sentence's tallies: which numbers count attacks or U.S. casualties, their
 qualifier, measure, place, window, source and target as the sentence's own clauses state
 them, and the parts and totals linked within it."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,9 @@ class Tally:
     value: int
     qualifier: str
     measure: str | None
-    elliptic: str = ""  # "split" (77 in Syria), "total" (a total of 130): measure from a neighbour; "part" (57 of the attacks)
+    elliptic: str = (
+        ""  # "split" (77 in Syria), "total" (a total of 130): measure from a neighbour; "part" (57 of the attacks)
+    )
     np_end: int = 0
     seg_end: int = 0
     own_places: list = field(default_factory=list)  # (start, end, name) after the number
@@ -36,7 +39,7 @@ class Tally:
     perpetrator: str = ""
     weapons: str = ""
     carried: set = field(default_factory=set)
-    part_of: "Tally | None" = None
+    part_of: Tally | None = None
     split: str = ""
     part_cue: bool = False
 
@@ -95,7 +98,7 @@ def _qualifier(st: str, s: int) -> tuple[str, int]:
     if not m:
         return "exact", s
     word = " ".join(m.group().lower().split())
-    prev = st[max(0, m.start() - 8):m.start()].lower().split()
+    prev = st[max(0, m.start() - 8) : m.start()].lower().split()
     if word == "under" and prev and prev[-1] in r.under_exposure:
         return "exact", s  # "came under 151 attacks"
     return r.qualifier_names[word], m.start()
@@ -140,23 +143,23 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
     number whose next token is toks[k]; None when the number is not a tally.
     `us_context()` says whether U.S. people are in view."""
     r = rules()
-    words = [t[2] for t in toks[k:k + 16]]
+    words = [t[2] for t in toks[k : k + 16]]
     kb = bisect_left(starts, qs)
     prev = toks[kb - 1] if kb > 0 else None
     prev_word = prev[2] if prev else ""
-    if prev_word in r.before_blocks or (prev and st[prev[0]:prev[1]] in r.name_before):
+    if prev_word in r.before_blocks or (prev and st[prev[0] : prev[1]] in r.name_before):
         return None  # "no one", "Tower 22"
     n = 0
-    while n < 3 and words[n:n + 1] and words[n] in r.times_mods:
+    while n < 3 and words[n : n + 1] and words[n] in r.times_mods:
         n += 1
-    if words[n:n + 1] == ["times"]:  # "attacked 130 times", "32 separate times in Iraq"
-        if words[n + 1:n + 2] and words[n + 1] in r.times_blocks and words[n + 1:n + 3] != ["as", "of"]:
+    if words[n : n + 1] == ["times"]:  # "attacked 130 times", "32 separate times in Iraq"
+        if words[n + 1 : n + 2] and words[n + 1] in r.times_blocks and words[n + 1 : n + 3] != ["as", "of"]:
             return None  # "three times as many"
         cues = list(r.attack_cue.finditer(st, max(clause[0], qs - 80), qs))
         if not cues:
             return None
         cue = cues[-1]
-        for t in toks[bisect_left(starts, cue.end()):kb]:
+        for t in toks[bisect_left(starts, cue.end()) : kb]:
             if t[2] in r.agent_prepositions:
                 break  # "under attack from militias": the attackers, not the target
             if t[2] in r.other_target_nouns:
@@ -166,15 +169,15 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
         return "attacks", "", n
     kind, i = _head(words)
     if kind == "attacks":
-        if words[i + 1:i + 2] and words[i + 1] in r.target_prepositions:
-            if any(w in r.other_targets for w in words[i + 2:i + 6]):
+        if words[i + 1 : i + 2] and words[i + 1] in r.target_prepositions:
+            if any(w in r.other_targets for w in words[i + 2 : i + 6]):
                 return None  # "attacks on commercial shipping"
         return "attacks", "", i
     if kind in MEASURES:
         return (kind, "", i) if kind == "attacks" or us_context() else None  # "1,200 dead" in Israel
     if kind == "people":
-        if words[i] in r.member_heads and words[i + 1:i + 2] == ["of"]:
-            if not any(w in r.member_us_words for w in words[i + 2:i + 6]):
+        if words[i] in r.member_heads and words[i + 1 : i + 2] == ["of"]:
+            if not any(w in r.member_us_words for w in words[i + 2 : i + 6]):
                 return None  # "members of Kataib Hezbollah"
         if prev_word in r.verbs:
             return r.cues[prev_word], "", i
@@ -194,7 +197,7 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
     while j < len(words) and j < 5:
         if words[j] in r.copulas:
             j += 1
-        elif words[j] == "of" and words[j + 1:j + 2] and words[j + 1] in r.part_pronouns:
+        elif words[j] == "of" and words[j + 1 : j + 2] and words[j + 1] in r.part_pronouns:
             j += 2
         else:
             break
@@ -202,7 +205,7 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
         measure, at = _measure_after(words, j, 5)
         if measure:
             return (measure, "", at) if us_context() else None
-        if words[j:j + 1] == ["in"]:
+        if words[j : j + 1] == ["in"]:
             return None, "split", j
     if prev_word in r.verbs and (first in r.after_verb or not first[0].isalnum()):
         if not us_context() or any(t[2] in r.other_people for t in toks if clause[0] <= t[0] < clause[1]):
@@ -212,8 +215,12 @@ def _classify(st: str, toks, starts, k: int, qs: int, clause: tuple[int, int], u
     if m:
         head = m.group("head").lower()
         return next(ms for ms, ws in r.heads.items() if head in ws), "", 0
-    after = st[toks[k][0]:toks[k][0] + 30] if k < len(toks) else ""
-    if r.total_before.search(st, max(clause[0], qs - 40), qs) or r.tally_word.search(st, clause[0], qs) or r.total_after.match(after):
+    after = st[toks[k][0] : toks[k][0] + 30] if k < len(toks) else ""
+    if (
+        r.total_before.search(st, max(clause[0], qs - 40), qs)
+        or r.tally_word.search(st, clause[0], qs)
+        or r.total_after.match(after)
+    ):
         return None, "total", 0
     if first == "in" and (prev_word in r.split_before or kb == 0 or prev[0] < clause[0]):
         return None, "split", 0
@@ -251,8 +258,16 @@ def sentence_tallies(sentence, mentions, prev_tallies) -> list[Tally]:
 
     def us_context() -> bool:
         if not known:
-            known.append(bool((any(t[2] in r.people for t in toks) or r.us_context.search(st) or (
-                prev_tallies and prev_tallies[0].sentence.index >= sentence.index - 2)) and not r.other_conflicts.search(st)))
+            known.append(
+                bool(
+                    (
+                        any(t[2] in r.people for t in toks)
+                        or r.us_context.search(st)
+                        or (prev_tallies and prev_tallies[0].sentence.index >= sentence.index - 2)
+                    )
+                    and not r.other_conflicts.search(st)
+                )
+            )
         return known[0]
 
     candidates: list[Tally | None] = []
@@ -277,7 +292,7 @@ def sentence_tallies(sentence, mentions, prev_tallies) -> list[Tally]:
         if i > 0:
             t.measure = candidates[i - 1].measure if candidates[i - 1] is not None else None
         else:
-            later = next((c for c in candidates[i + 1:] if c is None or not c.elliptic), None)
+            later = next((c for c in candidates[i + 1 :] if c is None or not c.elliptic), None)
             t.measure = later.measure if later is not None else None
             if later is None and prev_tallies and (t.elliptic == "total" or r.part_cue.search(st, 0, t.qs)):
                 t.measure = prev_tallies[-1].measure  # "Of those, 53 were in Iraq"; "That brings the total to 130"
@@ -285,8 +300,14 @@ def sentence_tallies(sentence, mentions, prev_tallies) -> list[Tally]:
     # Zero and single-attack counts describe one incident unless a window or a perfect
     # tense says otherwise ("no troops have been injured since Dec. 25" vs "no U.S.
     # personnel were hurt").
-    tallies = [t for t in tallies if t.value > 1 or t.qualifier != "exact" or (t.value == 1 and (t.measure != "attacks" or t.elliptic))
-               or r.window_cue.search(st, t.clause[0], t.clause[1])]
+    tallies = [
+        t
+        for t in tallies
+        if t.value > 1
+        or t.qualifier != "exact"
+        or (t.value == 1 and (t.measure != "attacks" or t.elliptic))
+        or r.window_cue.search(st, t.clause[0], t.clause[1])
+    ]
     if not tallies:
         return []
     places = sentence_places(st)
@@ -300,25 +321,37 @@ def sentence_tallies(sentence, mentions, prev_tallies) -> list[Tally]:
         t.seg_end = stop.start() if stop else t.seg_end  # "170 attacks, most of them in Syria": not its own place
         t.own_places = [p for p in places if t.e <= p[0] < t.seg_end]
         for p in places:  # "in Iraq, Syria": a list of places runs past the comma
-            if t.own_places and p[0] >= t.own_places[-1][1] and p[0] < (nxt.qs if nxt else len(st)) \
-                    and PLACE_LIST.fullmatch(st, t.own_places[-1][1], p[0]):
+            if (
+                t.own_places
+                and p[0] >= t.own_places[-1][1]
+                and p[0] < (nxt.qs if nxt else len(st))
+                and PLACE_LIST.fullmatch(st, t.own_places[-1][1], p[0])
+            ):
                 t.own_places.append(p)
-        t.part_cue = (t.elliptic == "part" or bool(r.part_cue.search(st, tallies[i - 1].e if i else t.clause[0], t.qs))
-                      or bool(OF_THEM.match(st, t.e)))  # "about 30 of them in Syria"
+        t.part_cue = (
+            t.elliptic == "part"
+            or bool(r.part_cue.search(st, tallies[i - 1].e if i else t.clause[0], t.qs))
+            or bool(OF_THEM.match(st, t.e))
+        )  # "about 30 of them in Syria"
     # A place right after a count is that count's alone only when a same-measure count
     # in the sentence could be its total or sibling ("53 attacks in Iraq and 77 in Syria").
     claimed = {p for t in tallies for p in t.own_places if any(o is not t and o.measure == t.measure for o in tallies)}
     last = clauses[-1]
     last_sources = attributions(st, *last)
-    trailing = [a for a in last_sources if re.fullmatch(r"[\s\w.,]{0,24}[.!?\"”’')]*", st[a[1]:])]
+    trailing = [a for a in last_sources if re.fullmatch(r"[\s\w.,]{0,24}[.!?\"”’')]*", st[a[1] :])]
     facts: dict[tuple[int, int], dict] = {}
     for t in tallies:
         cs, ce = t.clause
         if t.clause not in facts:
-            facts[t.clause] = clause_facts(st, cs, ce, dates, bool(trailing), last_sources if t.clause == last else None)
+            facts[t.clause] = clause_facts(
+                st, cs, ce, dates, bool(trailing), last_sources if t.clause == last else None
+            )
         f = facts[t.clause]
-        t.places = [p[2] for p in t.own_places] or [p[2] for p in places if cs <= p[0] < ce and p not in claimed] or [
-            p[2] for p in places if p not in claimed]
+        t.places = (
+            [p[2] for p in t.own_places]
+            or [p[2] for p in places if cs <= p[0] < ce and p not in claimed]
+            or [p[2] for p in places if p not in claimed]
+        )
         t.since = pick(f["roles"], "since", t)
         t.as_of = pick(f["roles"], "as_of", t) or pick(f["roles"], "statement", t)
         if not t.as_of and trailing:
@@ -364,5 +397,3 @@ def _link_in_sentence(tallies: list[Tally], prev_tallies: list[Tally]) -> None:
                 p.split = "location"
             else:
                 p.split = "type" if p.detail else "subset"
-
-

@@ -1,5 +1,6 @@
 """Command line: `python -m analysis.publish {serve,stamp,publish,pdf} ...`. Every refusal
 is one line on stderr and exit 1, so make stops with the reason in front of the reader."""
+
 from __future__ import annotations
 
 import argparse

@@ -1,5 +1,6 @@
 """Re-execute the book's notebooks in place (`make outputs`), so the stored outputs that
 nbval compares are refreshed only when someone means to."""
+
 from __future__ import annotations
 
 from analysis.paths import ROOT
@@ -16,7 +17,11 @@ def execute_in_place(paths: list[str]) -> None:
         for cell in nb.cells:
             cell.metadata.pop("execution", None)
         NotebookClient(
-            nb, timeout=300, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(ROOT / "book")}}
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            record_timing=False,
+            resources={"metadata": {"path": str(ROOT / "book")}},
         ).execute()
         nbformat.write(nb, ROOT / path)
         print(f"executed {path}")

@@ -1,5 +1,6 @@
 """The PDF edition (`make pdf`): the singlehtml build printed by Debian's headless
 Chromium, one bookmark per heading."""
+
 from __future__ import annotations
 
 import subprocess
@@ -12,8 +13,14 @@ from analysis.publish.toc import toc_root
 
 CHROMIUM = Path("/usr/bin/chromium")
 HEADLESS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -43,9 +50,18 @@ def print_pdf(page: Path, pdf: Path, chromium: Path = CHROMIUM) -> Path:
     partial.unlink(missing_ok=True)
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
         done = subprocess.run(
-            [str(chromium), *HEADLESS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
-             "--generate-pdf-document-outline", f"--print-to-pdf={partial}", page.as_uri()],
-            capture_output=True, text=True, timeout=600,
+            [
+                str(chromium),
+                *HEADLESS,
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                "--generate-pdf-document-outline",
+                f"--print-to-pdf={partial}",
+                page.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     if done.returncode or not partial.is_file() or partial.stat().st_size == 0:
         raise Refused(f"chromium printed no PDF from {display_path(page)} (exit {done.returncode})")

@@ -1,5 +1,6 @@
 """Preview the built site (`make serve`) and push it to a gh-pages branch
 (`make publish`), refusing, in one line, whatever would publish something untested."""
+
 from __future__ import annotations
 
 import functools
@@ -89,7 +90,9 @@ def write_stamp(repo: Path = ROOT, stamp: Path = STAMP) -> str:
     did not run on any commit."""
     dirty = uncommitted(repo)
     if dirty:
-        raise Refused(f"tests passed, but on uncommitted changes ({_some(dirty)}): commit them and run `make test-stamp` again")
+        raise Refused(
+            f"tests passed, but on uncommitted changes ({_some(dirty)}): commit them and run `make test-stamp` again"
+        )
     head = _git(repo, "rev-parse", "HEAD")
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(head + "\n", encoding="utf-8")
@@ -110,7 +113,9 @@ def refusal(repo: Path, site: Path, stamp: Path) -> str | None:
         return f"the working tree has uncommitted changes ({_some(dirty)}): commit or stash them first"
     head = _git(repo, "rev-parse", "HEAD")
     if not stamp.is_file():
-        return f"`make test` has not passed on commit {head[:12]} (no {display_path(stamp)}): run `make test-stamp` first"
+        return (
+            f"`make test` has not passed on commit {head[:12]} (no {display_path(stamp)}): run `make test-stamp` first"
+        )
     tested = stamp.read_text(encoding="utf-8").strip()
     if tested != head:
         return f"`make test` last passed on commit {tested[:12]}, not on HEAD {head[:12]}: run `make test-stamp` first"
@@ -119,8 +124,9 @@ def refusal(repo: Path, site: Path, stamp: Path) -> str | None:
     return None
 
 
-def publish(site: Path = SITE, remote: str = "origin", repo: Path = ROOT, stamp: Path = STAMP,
-            branch: str = "gh-pages") -> str:
+def publish(
+    site: Path = SITE, remote: str = "origin", repo: Path = ROOT, stamp: Path = STAMP, branch: str = "gh-pages"
+) -> str:
     """Commit the site to `branch` with ghp-import (-n: with .nojekyll, so _static/ is served)
     on top of the remote's branch, and push it. An unchanged site makes no commit: history
     then shows one commit per change a reader could see."""
@@ -134,12 +140,20 @@ def publish(site: Path = SITE, remote: str = "origin", repo: Path = ROOT, stamp:
     if published:  # build on what readers see now, whatever the local branch holds
         _git(repo, "fetch", "--quiet", remote, f"+refs/heads/{branch}:refs/heads/{branch}")
     ghp_import = Path(sys.executable).with_name("ghp-import")
-    done = subprocess.run([str(ghp_import), "-n", "-b", branch, "-r", remote, "-m", f"Site built from {head}", str(site)],
-                          cwd=repo, capture_output=True, text=True)
+    done = subprocess.run(
+        [str(ghp_import), "-n", "-b", branch, "-r", remote, "-m", f"Site built from {head}", str(site)],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode:
         raise Refused(f"ghp-import failed: {' '.join((done.stderr or done.stdout).split())}")
     new = _git(repo, "rev-parse", branch)
-    if published and new != published and _git(repo, "rev-parse", f"{new}^{{tree}}") == _git(repo, "rev-parse", f"{published}^{{tree}}"):
+    if (
+        published
+        and new != published
+        and _git(repo, "rev-parse", f"{new}^{{tree}}") == _git(repo, "rev-parse", f"{published}^{{tree}}")
+    ):
         _git(repo, "update-ref", f"refs/heads/{branch}", published, new)
         return f"the site on {remote} {branch} is already this one ({published[:12]}): nothing to publish"
     _git(repo, "push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")

@@ -1,5 +1,6 @@
 """The one reader of _toc.yml: which pages the book has, in reading order, and which of
 them are notebooks (the ones nbval tests and `make outputs` re-executes)."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """The citation the book shows (introduction, How to cite), generated from CITATION.cff,
 the one place it is written."""
+
 from __future__ import annotations
 
 import html
@@ -28,8 +29,10 @@ def _authors(cff: dict) -> list[str]:
 def reference(cff: dict) -> str:
     """One line a reader can paste into a reference list (author-year, as the book's own)."""
     year = cff.get("year") or str(cff.get("date-released", "n.d."))[:4]
-    return (f"{' and '.join(_authors(cff))} ({year}). {cff['title']} (version {cff['version']}). "
-            f"{cff.get('url') or cff['repository-code']}")
+    return (
+        f"{' and '.join(_authors(cff))} ({year}). {cff['title']} (version {cff['version']}). "
+        f"{cff.get('url') or cff['repository-code']}"
+    )
 
 
 def bibtex(cff: dict) -> str:
@@ -59,8 +62,10 @@ class Citation:
         url = html.escape(self.url)
         text = html.escape(self.text).replace(html.escape(self.title), f"<em>{html.escape(self.title)}</em>", 1)
         text = text.replace(url, f'<a href="{url}">{url}</a>')
-        return (f'<div class="report-citation"><p>{text}</p>\n<p>BibTeX:</p>\n'
-                f'<pre class="report-bibtex">{html.escape(self.bibtex)}</pre></div>')
+        return (
+            f'<div class="report-citation"><p>{text}</p>\n<p>BibTeX:</p>\n'
+            f'<pre class="report-bibtex">{html.escape(self.bibtex)}</pre></div>'
+        )
 
     def __repr__(self) -> str:
         return f"{self.text}\n\n{self.bibtex}"

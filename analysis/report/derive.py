@@ -2,6 +2,7 @@
 line, pace and busiest stretch, Syria's share, same-day disagreements, the statements'
 time axis, the dates as prose, and the source notes under the charts. Notebooks, findings
 and charts call these; none of them computes a figure of its own."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,8 +36,16 @@ def annotations(tables: dict, path=ANNOTATIONS):
             precision = found.loc[found[entry["date_column"]].astype(str) == date].get("precision")
             night = precision is not None and (precision == "night").any()
             path = next((t.path for t in REFERENCE_TABLES if t.name == entry["table"]), f"{entry['table']}.csv")
-            rows.append({"date": date, "label": entry["label"], "night": bool(night), "from_file": path,
-                         "after": entry.get("after", ""), "after_source": entry.get("after_source", "")})
+            rows.append(
+                {
+                    "date": date,
+                    "label": entry["label"],
+                    "night": bool(night),
+                    "from_file": path,
+                    "after": entry.get("after", ""),
+                    "after_source": entry.get("after_source", ""),
+                }
+            )
     return pd.DataFrame(rows, columns=["date", "label", "night", "from_file", "after", "after_source"])
 
 
@@ -50,22 +59,41 @@ def attack_points(reference, tallies, documents):
             value = getattr(r, column)
             if pd.isna(value) or pd.isna(r.as_of_date):
                 continue
-            rows.append({"date": r.as_of_date, "place": PLACE_NAMES[column], "value": int(value), "origin": "reference",
-                         "confidence": r.confidence, "step": r.confidence in ("high", "medium"),
-                         "basis": r.as_of_basis, "source_url": r.source_url, "note": "" if pd.isna(r.note) else r.note,
-                         "row": f"{TALLIES.path} row {n}"})
+            rows.append(
+                {
+                    "date": r.as_of_date,
+                    "place": PLACE_NAMES[column],
+                    "value": int(value),
+                    "origin": "reference",
+                    "confidence": r.confidence,
+                    "step": r.confidence in ("high", "medium"),
+                    "basis": r.as_of_basis,
+                    "source_url": r.source_url,
+                    "note": "" if pd.isna(r.note) else r.note,
+                    "row": f"{TALLIES.path} row {n}",
+                }
+            )
     urls = dict(zip(documents.doc_id, documents.url))
     attacks = tallies[(tallies.measure == "attacks") & tallies.as_of.notna()]
     for t in attacks.itertuples():
         column = column_for(t.location)
         if column is None:
             continue
-        rows.append({"date": t.as_of, "place": PLACE_NAMES[column], "value": int(t.value), "origin": "extracted",
-                     "confidence": "extracted", "step": False, "basis": "extracted from the document",
-                     "source_url": urls.get(t.doc_id, ""),
-                     "note": f"attributed to {t.attributed_to if isinstance(t.attributed_to, str) else 'no one'}; "
-                             "data/tallies.csv",
-                     "row": f"tallies.csv {t.tally_id}"})
+        rows.append(
+            {
+                "date": t.as_of,
+                "place": PLACE_NAMES[column],
+                "value": int(t.value),
+                "origin": "extracted",
+                "confidence": "extracted",
+                "step": False,
+                "basis": "extracted from the document",
+                "source_url": urls.get(t.doc_id, ""),
+                "note": f"attributed to {t.attributed_to if isinstance(t.attributed_to, str) else 'no one'}; "
+                "data/tallies.csv",
+                "row": f"tallies.csv {t.tally_id}",
+            }
+        )
     columns = ["date", "place", "value", "origin", "confidence", "step", "basis", "source_url", "note", "row"]
     table = pd.DataFrame(rows, columns=columns)
     order = {p: i for i, p in enumerate(PLACE_NAMES.values())}
@@ -78,7 +106,8 @@ def source_list(points):
     the counts it gives, how sure and how it is dated, and where it comes from."""
     rows = []
     for (date, confidence, basis, url, note), group in points.groupby(
-            ["date", "confidence", "basis", "source_url", "note"], sort=False, dropna=False):
+        ["date", "confidence", "basis", "source_url", "note"], sort=False, dropna=False
+    ):
         values = dict(zip(group.place, group.value))
         total = values.pop(PLACE_NAMES["total_attacks"], None)
         split = ", ".join(f"{place} {values[place]}" for place in ("Iraq", "Syria") if place in values)
@@ -86,22 +115,27 @@ def source_list(points):
         sure = f"{confidence} confidence" if confidence != "extracted" else ""
         known = "; ".join(str(x) for x in (sure, basis, note) if x)
         rows.append({"date": date, "attacks": count, "source": url, "how known": known})
-    return pd.DataFrame(rows, columns=["date", "attacks", "source", "how known"]).sort_values(
-        ["date", "attacks"], kind="stable").reset_index(drop=True)
+    return (
+        pd.DataFrame(rows, columns=["date", "attacks", "source", "how known"])
+        .sort_values(["date", "attacks"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def statement_list(statements):
     """The reference statements as the book lists them: narrow columns first, then the
     quote with the curator's notes, which need the room."""
-    return pd.DataFrame({
-        "date": statements.date,
-        "who": statements.speaker + " (" + statements.role + ")",
-        "frame": statements.frame,
-        "confidence": statements.confidence,
-        "source_title": statements.source_title,
-        "source": statements.source_url,
-        "quote and notes": "“" + statements.quote + "” Notes: " + statements.notes.fillna("none"),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "date": statements.date,
+            "who": statements.speaker + " (" + statements.role + ")",
+            "frame": statements.frame,
+            "confidence": statements.confidence,
+            "source_title": statements.source_title,
+            "source": statements.source_url,
+            "quote and notes": "“" + statements.quote + "” Notes: " + statements.notes.fillna("none"),
+        }
+    ).reset_index(drop=True)
 
 
 def count_start(reference) -> str | None:
@@ -126,9 +160,18 @@ def pace(points, start: str | None):
     rows = []
     for (d0, v0), (d1, v1) in zip(series.items(), list(series.items())[1:]):
         days = (dt.date.fromisoformat(d1) - dt.date.fromisoformat(d0)).days
-        rows.append({"from": d0, "to": d1, "days": days, "count_from": int(v0), "count_to": int(v1),
-                     "attacks": int(v1 - v0), "per_day": round((v1 - v0) / days, 2),
-                     "gap_long_enough": days >= MIN_GAP_DAYS})
+        rows.append(
+            {
+                "from": d0,
+                "to": d1,
+                "days": days,
+                "count_from": int(v0),
+                "count_to": int(v1),
+                "attacks": int(v1 - v0),
+                "per_day": round((v1 - v0) / days, 2),
+                "gap_long_enough": days >= MIN_GAP_DAYS,
+            }
+        )
     columns = ["from", "to", "days", "count_from", "count_to", "attacks", "per_day", "gap_long_enough"]
     return pd.DataFrame(rows, columns=columns)
 
@@ -159,9 +202,18 @@ def statement_points(statements, justifications, documents):
     rows = []
     for s in statements.itertuples():
         month_only = len(s.date) == 7
-        rows.append({"date": s.date, "x": s.date + "-15" if month_only else s.date, "frame": s.frame,
-                     "speaker": s.speaker, "origin": "reference", "confidence": s.confidence,
-                     "date_precision": "month" if month_only else "day", "source_url": s.source_url})
+        rows.append(
+            {
+                "date": s.date,
+                "x": s.date + "-15" if month_only else s.date,
+                "frame": s.frame,
+                "speaker": s.speaker,
+                "origin": "reference",
+                "confidence": s.confidence,
+                "date_precision": "month" if month_only else "day",
+                "source_url": s.source_url,
+            }
+        )
     published = dict(zip(documents.doc_id, documents.published))
     urls = dict(zip(documents.doc_id, documents.url))
     for j in justifications.itertuples():
@@ -169,9 +221,18 @@ def statement_points(statements, justifications, documents):
         if pd.isna(when):
             continue
         speaker = j.speaker if isinstance(j.speaker, str) else "(author)"
-        rows.append({"date": when, "x": when, "frame": frame_lane(j.frame), "speaker": speaker,
-                     "origin": "extracted", "confidence": j.voice, "date_precision": "publication date",
-                     "source_url": urls.get(j.doc_id, "")})
+        rows.append(
+            {
+                "date": when,
+                "x": when,
+                "frame": frame_lane(j.frame),
+                "speaker": speaker,
+                "origin": "extracted",
+                "confidence": j.voice,
+                "date_precision": "publication date",
+                "source_url": urls.get(j.doc_id, ""),
+            }
+        )
     columns = ["date", "x", "frame", "speaker", "origin", "confidence", "date_precision", "source_url"]
     return pd.DataFrame(rows, columns=columns).sort_values(["x", "frame", "speaker"]).reset_index(drop=True)
 
@@ -189,12 +250,24 @@ def nearby_statements(statements, justifications, documents, days: int = 31):
             continue
         day = dt.date.fromisoformat(when)
         same = statements[statements.speaker == j.speaker]
-        near = [s.date for s in same.itertuples()
-                if abs((dt.date.fromisoformat(s.date if len(s.date) == 10 else s.date + "-15") - day).days) <= days]
-        rows.append({"doc_id": j.doc_id, "speaker": j.speaker, "published": when,
-                     "reference_statements_by_speaker": len(same), "within_days": days, "nearby": "; ".join(near)})
-    return pd.DataFrame(rows, columns=["doc_id", "speaker", "published", "reference_statements_by_speaker",
-                                       "within_days", "nearby"])
+        near = [
+            s.date
+            for s in same.itertuples()
+            if abs((dt.date.fromisoformat(s.date if len(s.date) == 10 else s.date + "-15") - day).days) <= days
+        ]
+        rows.append(
+            {
+                "doc_id": j.doc_id,
+                "speaker": j.speaker,
+                "published": when,
+                "reference_statements_by_speaker": len(same),
+                "within_days": days,
+                "nearby": "; ".join(near),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["doc_id", "speaker", "published", "reference_statements_by_speaker", "within_days", "nearby"]
+    )
 
 
 # --- one figure, one place -------------------------------------------------------------------
@@ -246,7 +319,9 @@ def _documents_phrase(documents) -> str:
     return f"{len(titles)} documents"
 
 
-def source_notes(documents, tallies, claims, tables=("tallies", "checks", "claims", "justifications", "events")) -> dict:
+def source_notes(
+    documents, tallies, claims, tables=("tallies", "checks", "claims", "justifications", "events")
+) -> dict:
     """The line under each chart saying where its figures come from, per table: who the
     figures are attributed to and through whom they were relayed (tallies), which
     documents hold them, and which data file. Computed once for a whole notebook."""

@@ -1,6 +1,7 @@
 """How the book shows things: tables (one HTML wrapper for every table, its cells
 escaped so no markup from a document reaches the page), text pasted into prose, glued
 figures, the data downloads and the codebook."""
+
 from __future__ import annotations
 
 import html
@@ -85,8 +86,12 @@ def downloads_markdown(data: Path = DATA):
     lines = ["| file | rows | what it holds |", "|---|---|---|"]
     for resource in package(data)["resources"]:
         rows = max(0, (data / resource["path"]).read_text(encoding="utf-8").count("\n") - 1)
-        lines.append(f"| {{download}}`{resource['path']} </{rel}/{resource['path']}>` | {rows} | {resource.get('title', '')} |")
-    lines.append(f"| {{download}}`datapackage.json </{rel}/datapackage.json>` | | the data package: every table's schema |")
+        lines.append(
+            f"| {{download}}`{resource['path']} </{rel}/{resource['path']}>` | {rows} | {resource.get('title', '')} |"
+        )
+    lines.append(
+        f"| {{download}}`datapackage.json </{rel}/datapackage.json>` | | the data package: every table's schema |"
+    )
     return Markdown("\n".join(lines))
 
 

@@ -1,12 +1,13 @@
 """The numbers the book's prose quotes, computed from the tables so that no figure in
 the text is typed by hand. Each function returns a flat dict ready for myst-nb `glue`."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
 
-from analysis.report.derive import day_long, overall_pace, readable_extremes, same_day_reports
+from analysis.report.derive import count_start, day_long, overall_pace, readable_extremes, same_day_reports
 from analysis.text.lexicon import lexicon_names, load_lexicon
 
 
@@ -27,9 +28,15 @@ def headline_tally(tallies: pd.DataFrame) -> pd.Series | None:
 
 
 TALLY_DEFAULTS = {
-    "attacks_total": "no", "attacks_location": "no stated place", "attacks_since": "an unstated date",
-    "attacks_as_of": "an unstated date", "attacks_source": "no named source", "window_days": "unknown",
-    "attacks_per_day": "an unknown number", "injured_total": "No", "no_injuries_since": "no stated date",
+    "attacks_total": "no",
+    "attacks_location": "no stated place",
+    "attacks_since": "an unstated date",
+    "attacks_as_of": "an unstated date",
+    "attacks_source": "no named source",
+    "window_days": "unknown",
+    "attacks_per_day": "an unknown number",
+    "injured_total": "No",
+    "no_injuries_since": "no stated date",
     "split_check": "no split stated",
 }
 
@@ -44,10 +51,16 @@ def tally_figures(tallies: pd.DataFrame, checks: pd.DataFrame) -> dict:
         "attacks_location": head.location if isinstance(head.location, str) else TALLY_DEFAULTS["attacks_location"],
         "attacks_since": head.since if isinstance(head.since, str) else TALLY_DEFAULTS["attacks_since"],
         "attacks_as_of": head.as_of if isinstance(head.as_of, str) else TALLY_DEFAULTS["attacks_as_of"],
-        "attacks_source": head.attributed_to if isinstance(head.attributed_to, str) else TALLY_DEFAULTS["attacks_source"],
+        "attacks_source": head.attributed_to
+        if isinstance(head.attributed_to, str)
+        else TALLY_DEFAULTS["attacks_source"],
     }
-    same = tallies[(tallies.doc_id == head.doc_id) & (tallies.measure == "attacks") & (tallies.as_of == head.as_of)
-                   & (tallies.value < head.value)]
+    same = tallies[
+        (tallies.doc_id == head.doc_id)
+        & (tallies.measure == "attacks")
+        & (tallies.as_of == head.as_of)
+        & (tallies.value < head.value)
+    ]
     for row in same.itertuples():
         if isinstance(row.location, str) and " and " not in row.location:
             out[f"attacks_in_{row.location.lower().replace(' ', '_')}"] = int(row.value)
@@ -92,6 +105,7 @@ def frame_figures(justifications: pd.DataFrame) -> dict:
 def rule_figures() -> dict:
     """How many entries each rule file holds (items of every list in it), for the
     methods chapter."""
+
     def count(node) -> int:
         if isinstance(node, list):
             return sum(count(item) if isinstance(item, (list, dict)) else 1 for item in node)
@@ -111,19 +125,33 @@ def corpus_figures(documents: pd.DataFrame) -> dict:
     }
 
 
-def count_figures(checks: pd.DataFrame, points: pd.DataFrame, pace: pd.DataFrame, share: pd.DataFrame,
-                  marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
+def count_figures(
+    checks: pd.DataFrame,
+    points: pd.DataFrame,
+    pace: pd.DataFrame,
+    share: pd.DataFrame,
+    marks: pd.DataFrame,
+    reference: pd.DataFrame,
+) -> dict:
     """The numbers of the count-over-time chapter: the reference check of the extracted
     counts, the series' span, its disagreements, pace, Syria's share, and what the
     marked events change."""
-    return (agreement_figures(checks) | series_figures(points, reference) | dispute_figures(points)
-            | pace_figures(pace) | share_figures(share) | mark_figures(marks, reference))
+    return (
+        agreement_figures(checks)
+        | series_figures(points, reference)
+        | dispute_figures(points)
+        | pace_figures(pace)
+        | share_figures(share)
+        | mark_figures(marks, reference)
+    )
 
 
 def agreement_figures(checks: pd.DataFrame) -> dict:
     agreement = checks[checks.kind == "reference_agreement"] if not checks.empty else checks
-    out = {"agreement_checks": len(agreement),
-           "agreement_ok": int((agreement.status == "ok").sum()) if len(agreement) else 0}
+    out = {
+        "agreement_checks": len(agreement),
+        "agreement_ok": int((agreement.status == "ok").sum()) if len(agreement) else 0,
+    }
     if len(agreement):
         out["agreement_headline"] = agreement.sort_values("observed", ascending=False).iloc[0].description
     else:
@@ -133,7 +161,18 @@ def agreement_figures(checks: pd.DataFrame) -> dict:
 
 def series_figures(points: pd.DataFrame, reference: pd.DataFrame) -> dict:
     total = points[(points.place == "Iraq and Syria") & (points.origin == "reference")]
+    start = count_start(reference)
+    others = sorted(set(reference.since_date.dropna()) - {start})
+    other_rows = int(reference.since_date.isin(others).sum())
+    span = (dt.date.fromisoformat(total.date.max()) - dt.date.fromisoformat(total.date.min())).days if len(total) else 0
     return {
+        "series_span_months": round(span / 30.44) if len(total) else 0,
+        "series_count_start": day_long(start) if start else "an unstated day",
+        "series_start_stated": int(reference.since_date.notna().sum()),
+        "series_start_unstated": int(reference.since_date.isna().sum()),
+        "series_other_starts": (f"{other_rows} of them from " + " and ".join(day_long(d) for d in others))
+        if others
+        else "none from another day",
         "series_reports": int(len(reference)),
         "series_dated_totals": int(len(total)),
         "series_undated": int(reference.as_of_date.isna().sum()),
@@ -162,10 +201,10 @@ def pace_figures(pace: pd.DataFrame) -> dict:
     return {
         "pace_overall": round(overall_pace(pace), 2),
         "pace_busiest": f"{busiest.per_day:.2f} attacks a day from {day_long(busiest['from'])} "
-                        f"to {day_long(busiest['to'])} "
-                        f"({busiest.attacks} attacks in {busiest.days} days)",
+        f"to {day_long(busiest['to'])} "
+        f"({busiest.attacks} attacks in {busiest.days} days)",
         "pace_quietest": f"{quietest.per_day:.2f} a day from {day_long(quietest['from'])} to {day_long(quietest['to'])} "
-                         f"({quietest.attacks} attacks in {quietest.days} days)",
+        f"({quietest.attacks} attacks in {quietest.days} days)",
         "pace_short_gaps": int((~pace.gap_long_enough).sum()),
     }
 
@@ -183,8 +222,14 @@ def share_figures(share: pd.DataFrame) -> dict:
 
 
 def mark_figures(marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
-    out = {"marks_listed": "none", "after_label": "no marked event", "after_date": "no date",
-           "after_change": "nothing is recorded as changing", "after_reports": 0, "after_split": 0}
+    out = {
+        "marks_listed": "none",
+        "after_label": "no marked event",
+        "after_date": "no date",
+        "after_change": "nothing is recorded as changing",
+        "after_reports": 0,
+        "after_split": 0,
+    }
     listed = []
     for mark in marks.sort_values("date").itertuples():
         when = day_long(mark.date)
@@ -195,16 +240,21 @@ def mark_figures(marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
         if mark.after:
             dated = reference[reference.as_of_date.notna() & reference.total_attacks.notna()]
             later = dated[dated.as_of_date >= mark.date]
-            out |= {"after_label": mark.label, "after_date": day_long(mark.date), "after_change": mark.after,
-                    "after_reports": int(len(later)),
-                    "after_split": int((later.iraq.notna() | later.syria.notna()).sum())}
+            out |= {
+                "after_label": mark.label,
+                "after_date": day_long(mark.date),
+                "after_change": mark.after,
+                "after_reports": int(len(later)),
+                "after_split": int((later.iraq.notna() | later.syria.notna()).sum()),
+            }
     if listed:
         out["marks_listed"] = " and ".join(listed)
     return out
 
 
-def statement_figures(statements: pd.DataFrame, points: pd.DataFrame, nearby: pd.DataFrame,
-                      justifications: pd.DataFrame) -> dict:
+def statement_figures(
+    statements: pd.DataFrame, points: pd.DataFrame, nearby: pd.DataFrame, justifications: pd.DataFrame
+) -> dict:
     """The numbers of the justification timeline: span, gaps, the documents' own frames
     on it, and whether the reference holds a transcript of the line a document quotes."""
     ref = points[points.origin == "reference"]
@@ -215,8 +265,9 @@ def statement_figures(statements: pd.DataFrame, points: pd.DataFrame, nearby: pd
         "statements_total": len(statements),
         "statements_first_year": years[0] if years else "none",
         "statements_last_year": years[-1] if years else "none",
-        "statements_missing_years": (", ".join(missing[:-1]) + " and " + missing[-1]) if len(missing) > 1
-                                    else (missing[0] if missing else "none"),
+        "statements_missing_years": (", ".join(missing[:-1]) + " and " + missing[-1])
+        if len(missing) > 1
+        else (missing[0] if missing else "none"),
         "statements_month_only": int((ref.date_precision == "month").sum()),
         "statements_low": int((statements.confidence == "low").sum()),
         "seed_frames_on_axis": ", ".join(sorted(seed.frame.unique())) or "none",
@@ -235,6 +286,11 @@ def statement_figures(statements: pd.DataFrame, points: pd.DataFrame, nearby: pd
         out["pentagon_speaker_statements"] = ", ".join(day_long(d) for d in by_speaker) or "none"
         out["pentagon_within_days"] = int(row.within_days)
     else:
-        out |= {"pentagon_line": "none", "pentagon_speaker": "none", "pentagon_in_reference": "no",
-                "pentagon_speaker_statements": "none", "pentagon_within_days": 0}
+        out |= {
+            "pentagon_line": "none",
+            "pentagon_speaker": "none",
+            "pentagon_in_reference": "no",
+            "pentagon_speaker_statements": "none",
+            "pentagon_within_days": 0,
+        }
     return out

@@ -1,5 +1,6 @@
 """Read the stored tables (data/ and the committed benchmark results) for the book. The
 book reads only what the pipeline wrote; it never runs the extractor."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """Render the codebook (data/README.md and the book's Data chapter) from the data
 package, so column meanings are written once, in the schemas."""
+
 from __future__ import annotations
 
 

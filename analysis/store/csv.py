@@ -1,5 +1,6 @@
 """Rows to CSV bytes that are stable: fixed column order, rows sorted by the table's key,
 LF line endings, floats rounded, so the same input always gives the same file."""
+
 from __future__ import annotations
 
 import csv

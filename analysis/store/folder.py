@@ -1,6 +1,7 @@
 """The all-or-nothing replacement of the output folder: files are written to a hidden
 sibling, validated there, and swapped in with one atomic rename, so a failure or a kill
 at any point leaves the old folder exactly as it was."""
+
 from __future__ import annotations
 
 import contextlib

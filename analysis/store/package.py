@@ -1,11 +1,11 @@
 """The Frictionless Data Package that describes every written table (schemas, sizes,
 hashes), and the JSON form it is written in."""
+
 from __future__ import annotations
 
 import json
 
 from analysis.store.schema import Table
-
 
 REFERENCE_NOTE = (
     " The tables under context/ are different: curated reference tables copied unchanged from reference/, not "
@@ -24,7 +24,13 @@ def datapackage(tables: list[Table], contents: dict[str, bytes], reference_resou
             "`doc_id`, `start` and `end` such that the document text sliced at [start:end] is its evidence."
             + (REFERENCE_NOTE if reference_resources else "")
         ),
-        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/", "title": "Creative Commons Attribution 4.0"}],
+        "licenses": [
+            {
+                "name": "CC-BY-4.0",
+                "path": "https://creativecommons.org/licenses/by/4.0/",
+                "title": "Creative Commons Attribution 4.0",
+            }
+        ],
         "sources": [{"title": "Source documents in seeds/, listed in documents.csv with URL and SHA-256"}],
         "resources": [t.resource(contents[t.name]) for t in tables] + list(reference_resources),
     }

@@ -5,6 +5,7 @@ officials' stated reasons for the US presence in Syria, 2014-2024). They are not
 extracted from seeds/, so they are copied byte for byte into data/context/, described in
 the data package with their own schemas, and validated like the extracted tables.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,7 +51,8 @@ TALLIES = ReferenceTable(
     name="context_pentagon_tallies",
     file="pentagon_tallies.csv",
     title="Reference: the Pentagon's cumulative attack counts, Oct 2023 to Feb 2024",
-    description=CURATED + (
+    description=CURATED
+    + (
         "One row per news report quoting a Pentagon count of attacks on US forces in Iraq and Syria (after "
         "28 January 2024, 'the Middle East'). Reports of the same day may disagree; every one is kept. The "
         "2023-12-31 figure is an Inspector General quarterly count, not a briefing figure."
@@ -58,17 +60,23 @@ TALLIES = ReferenceTable(
     fields=(
         Field("as_of_date", "date", "Date the count is as of; empty when the source gives none"),
         Field("as_of_basis", "string", "How the as-of date is known", required=True, enum=BASES),
-        Field("total_attacks", "integer",
-              "Cumulative attacks since since_date (Iraq and Syria; later the Middle East)"),
+        Field(
+            "total_attacks", "integer", "Cumulative attacks since since_date (Iraq and Syria; later the Middle East)"
+        ),
         Field("iraq", "integer", "Of which in Iraq, when the source splits the count"),
         Field("syria", "integer", "Of which in Syria, when the source splits the count"),
         Field("injured", "integer", "Cumulative US troops injured, when reported"),
         Field("killed", "integer", "US troops killed, when reported"),
         Field("since_date", "date", "Start of the count (usually 2023-10-17); empty when the source does not say"),
         Field("source_url", "string", "The report the row comes from", required=True),
-        Field("confidence", "string",
-              "high: a named outlet quoting a named official, date stated; medium: date inferred or "
-              "secondary outlet; low: a single unreliable repost, or no date", required=True, enum=CONFIDENCE),
+        Field(
+            "confidence",
+            "string",
+            "high: a named outlet quoting a named official, date stated; medium: date inferred or "
+            "secondary outlet; low: a single unreliable repost, or no date",
+            required=True,
+            enum=CONFIDENCE,
+        ),
         Field("note", "string", "Caveats about the row"),
     ),
     primary_key=("source_url", "as_of_date"),
@@ -78,26 +86,40 @@ STATEMENTS = ReferenceTable(
     name="context_justification_statements",
     file="justification_statements.csv",
     title="Reference: officials' stated reasons for US forces in Syria, 2014 to 2024",
-    description=CURATED + (
+    description=CURATED
+    + (
         "A purposive selection of dated statements by US officials, chosen to show how the stated reasons "
         "moved; not a sample, so not a count (counter-ISIS statements far outnumber the others in the full "
         "record). No 2020 statement is included. The Pentagon line quoted in the seed article is not in it."
     ),
     fields=(
-        PatternField("date", "string", "YYYY-MM-DD, or YYYY-MM where only the month is certain", required=True,
-                     pattern=r"\d{4}-\d{2}(-\d{2})?"),
+        PatternField(
+            "date",
+            "string",
+            "YYYY-MM-DD, or YYYY-MM where only the month is certain",
+            required=True,
+            pattern=r"\d{4}-\d{2}(-\d{2})?",
+        ),
         Field("speaker", "string", "Who said it", required=True),
         Field("role", "string", "The speaker's office at the time", required=True),
         Field("frame", "string", "The reason given for the presence", required=True, enum=FRAMES),
         Field("quote", "string", "The words as published by source_url; '...' marks a cut", required=True),
         Field("source_url", "string", "Where the quote was published", required=True),
         Field("source_title", "string", "Title of that page", required=True),
-        Field("notes", "string", "Variants of the wording, how the date is known, and whether the row states a reason "
-              "for the presence or only a goal of the mission"),
-        Field("confidence", "string",
-              "high: dated official transcript or agreeing major outlets; medium: wording varies or the frame "
-              "is an interpretation; low: a single secondary source, a video caption, or a month inferred",
-              required=True, enum=CONFIDENCE),
+        Field(
+            "notes",
+            "string",
+            "Variants of the wording, how the date is known, and whether the row states a reason "
+            "for the presence or only a goal of the mission",
+        ),
+        Field(
+            "confidence",
+            "string",
+            "high: dated official transcript or agreeing major outlets; medium: wording varies or the frame "
+            "is an interpretation; low: a single secondary source, a video caption, or a month inferred",
+            required=True,
+            enum=CONFIDENCE,
+        ),
     ),
     primary_key=("date", "speaker", "frame"),
 )

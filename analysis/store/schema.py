@@ -2,6 +2,7 @@
 constraints), a `Table` one CSV file with its primary key and sort order. Each extractor
 declares its own table with these, so the column meanings are written once, beside the
 code that fills them, and the data package and codebook are generated from them."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,5 +1,6 @@
 """Validate the written tables against their data package with Frictionless (types,
 required fields, enums, primary-key uniqueness, byte counts and hashes)."""
+
 from __future__ import annotations
 
 from pathlib import Path

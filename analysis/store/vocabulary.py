@@ -1,5 +1,6 @@
 """Controlled vocabularies that the extracted tables and the curated reference tables
 share, written once so a chart can put both on one axis."""
+
 from __future__ import annotations
 
 # Reasons given for the US presence in Syria (the extracted justifications.csv and the

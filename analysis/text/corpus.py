@@ -5,6 +5,7 @@ Normalization, stated once: a UTF-8 byte-order mark is dropped and Windows (CRLF
 Mac (CR) line endings become LF. Every offset in every table is into the text *after*
 this normalization, which is what `Document.text` holds.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -252,7 +253,8 @@ def iter_corpus(inputs, warnings: list[str], today: dt.date | None = None):
         key = _collision_key(doc_id_for(path))
         if key in seen:
             raise InputError(
-                path, f"document id '{doc_id_for(path)}' collides with {display_path(seen[key])} (ids must differ after case and punctuation folding)"
+                path,
+                f"document id '{doc_id_for(path)}' collides with {display_path(seen[key])} (ids must differ after case and punctuation folding)",
             )
         seen[key] = path
     for path in files:

@@ -6,6 +6,7 @@ earlier, "Oct" as 12 October and the word "we" as a date. Resolution is plain da
 arithmetic, so every result can be explained from the rules below. Vocabulary (month and
 weekday names, fixed relative phrases) lives in analysis/lexicons/dates.yml.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,9 +39,19 @@ _YEAR = r"(?P<y>[12][0-9]{3})\b(?![.,:][0-9])"
 _SEP = r"(?:,\s*|\s+)"
 _LEADING = re.compile(r"(?i)^\s*(?:(?:on|in|since|by|until|till|from|during|through|as\s+of|at)\s+)?")
 _KIND = {
-    "iso": "full-date", "full_md": "full-date", "full_dm": "full-date", "part": "part-of-month",
-    "month_year": "month", "md": "month-day", "dm": "month-day", "ago": "relative",
-    "days": "relative", "weekday": "weekday", "relative": "relative", "month": "month", "year": "year",
+    "iso": "full-date",
+    "full_md": "full-date",
+    "full_dm": "full-date",
+    "part": "part-of-month",
+    "month_year": "month",
+    "md": "month-day",
+    "dm": "month-day",
+    "ago": "relative",
+    "days": "relative",
+    "weekday": "weekday",
+    "relative": "relative",
+    "month": "month",
+    "year": "year",
 }
 
 
@@ -87,10 +98,16 @@ def _rules() -> _Rules:
         ("md", rf"(?:{weekday},?\s+)?{month}\s*{_DAY}"),
         ("dm", rf"(?:{weekday},?\s+)?{_DAY_FIRST}\s+(?:of\s+)?{month}"),
         ("ago", rf"(?i:\b(?P<n>{num})\s+(?P<unit>day|week|month|year)s?\s+ago\b)"),
-        ("days", rf"(?i:\b(?:(?:just|only|mere)\s+)?(?:(?:a\s+few|several|a\s+couple\s+of|{num})\s+)?"
-                 r"days\s+(?:before|after|earlier|later|ago)\b)"),
-        ("weekday", rf"(?i:\b(?:(?P<mod>last|this|next|early|late)\s+)?(?P<wd>{alternation(weekdays, word_end=True)})"
-                    r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?)"),
+        (
+            "days",
+            rf"(?i:\b(?:(?:just|only|mere)\s+)?(?:(?:a\s+few|several|a\s+couple\s+of|{num})\s+)?"
+            r"days\s+(?:before|after|earlier|later|ago)\b)",
+        ),
+        (
+            "weekday",
+            rf"(?i:\b(?:(?P<mod>last|this|next|early|late)\s+)?(?P<wd>{alternation(weekdays, word_end=True)})"
+            r"(?:\s+(?P<tod>morning|afternoon|evening|night)\b)?)",
+        ),
         ("relative", rf"(?i:\b(?:{alternation(relative, word_end=True)}))"),
         ("month", rf"(?:(?i:(?P<mod>last|this|next))\s+)?{full_month}"),
         ("year", r"(?<![\w$£€.,/])(?P<y>(?:19|20)[0-9]{2})(?![\w%]|[.,][0-9])"),
@@ -98,9 +115,7 @@ def _rules() -> _Rules:
     # One scanner: named captures inside each form become plain groups so names can repeat.
     # Every form starts a word, so testing that first lets the scan skip word interiors fast.
     scanner = re.compile(
-        r"(?<!\w)(?=\w)(?:"
-        + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for name, p in forms)
-        + ")"
+        r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', p)})" for name, p in forms) + ")"
     )
     # A bare month name or year is a date only right after one of these words.
     context = re.compile(rf"(?i:\b(?:{alternation(lex['context_words'])}))[\s-]+$")
@@ -108,10 +123,30 @@ def _rules() -> _Rules:
     # few days", "a week ago"). Trying the scanner only where one starts finds the same dates
     # as trying it at every word, three times faster.
     first_words = {re.match(r"\w+", w).group().lower() for w in [*months, *weekdays, *parts, *relative]} | {
-        "last", "this", "next", "early", "late", "just", "only", "mere", "several", "days", *small}
+        "last",
+        "this",
+        "next",
+        "early",
+        "late",
+        "just",
+        "only",
+        "mere",
+        "several",
+        "days",
+        *small,
+    }
     start = re.compile(rf"(?<!\w)(?:[0-9]|(?i:{trie(first_words)})\b|(?i:an?\s+(?:few|couple|day|week|month|year)))")
-    return _Rules(months, full_months, weekdays, parts, relative,
-                  [(name, re.compile(pattern)) for name, pattern in forms], scanner, context, start)
+    return _Rules(
+        months,
+        full_months,
+        weekdays,
+        parts,
+        relative,
+        [(name, re.compile(pattern)) for name, pattern in forms],
+        scanner,
+        context,
+        start,
+    )
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -1,5 +1,6 @@
 """Turn numbers as written ("130", "1,200", "sixty-nine", "a dozen") into integers.
 The number words are data, in lexicons/numbers.yml."""
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ always end a sentence (headlines and paragraphs), and so do ., ! and ? (with any
 quotes) before a capital letter, digit or opening quote, unless the word before the stop
 is a known abbreviation ("Dec.", "Gen.", "U.S.").
 """
+
 from __future__ import annotations
 
 import re

@@ -2,6 +2,7 @@
 headless Chromium (Playwright, sync API) and collect what a reader's browser would see
 go wrong: console errors, uncaught exceptions, broken images, dead links, requests that
 leave the site, alerts, and markup from a document that became live HTML."""
+
 from __future__ import annotations
 
 import functools
@@ -14,7 +15,6 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
 
 from analysis.publish import toc as report_book
 
@@ -83,7 +83,9 @@ class Visit:
         out = [f"console error: {m}" for m in self.console_errors]
         out += [f"uncaught exception: {m}" for m in self.page_errors]
         out += [f"HTTP error: {m}" for m in self.bad_responses]
-        out += [f"request leaves the site (blocked; the site must be self-contained): {u}" for u in self.external_requests]
+        out += [
+            f"request leaves the site (blocked; the site must be self-contained): {u}" for u in self.external_requests
+        ]
         out += [f"dialog opened ({m})" for m in self.dialogs]
         return out
 
@@ -275,5 +277,7 @@ def link_problems(links: dict[str, set[str]]) -> list[str]:
         if status != 200:
             problems.append(f"{link} (on {on}): HTTP {status}")
         elif fragment and urllib.parse.unquote(fragment) not in ids:
-            problems.append(f"{link} (on {on}): no element with id '{urllib.parse.unquote(fragment)}' on the target page")
+            problems.append(
+                f"{link} (on {on}): no element with id '{urllib.parse.unquote(fragment)}' on the target page"
+            )
     return problems

@@ -1,5 +1,6 @@
 """The regression tests must catch drift: if a figure in a seed document changes, nbval
 fails in the notebook cells that show it, and passes again on the unchanged data."""
+
 import os
 import re
 import shutil
@@ -15,13 +16,21 @@ def _nbval(data_dir) -> subprocess.CompletedProcess:
     env = dict(os.environ, REPORT_DATA=str(data_dir))
     return subprocess.run(
         [sys.executable, "-m", "pytest", NOTEBOOK, "--nbval", "--nbval-current-env", "-q", "-p", "no:cacheprovider"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 def _extract(seeds, out) -> None:
-    subprocess.run([sys.executable, "-m", "analysis", "extract", str(seeds), "--out", str(out)],
-                   cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(seeds), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_a_changed_country_count_fails_the_notebook_that_shows_it(tmp_path):
@@ -31,7 +40,9 @@ def test_a_changed_country_count_fails_the_notebook_that_shows_it(tmp_path):
     for doc in seeds.glob("*.txt"):
         text = doc.read_text(encoding="utf-8")
         # Bump the first count stated for Syria ("77 in Syria" -> "78 in Syria").
-        new, n = re.subn(r"\b(\d+)( (?:attacks )?in Syria)", lambda m: f"{int(m.group(1)) + 1}{m.group(2)}", text, count=1)
+        new, n = re.subn(
+            r"\b(\d+)( (?:attacks )?in Syria)", lambda m: f"{int(m.group(1)) + 1}{m.group(2)}", text, count=1
+        )
         if n:
             doc.write_text(new, encoding="utf-8")
             changed += 1

@@ -14,6 +14,7 @@
 Without /usr/bin/chromium (or the playwright package) the module is skipped, except
 when CI is set: CI must prove the site works, so there it fails.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,8 +45,11 @@ except ImportError:  # pragma: no cover - depends on the environment
     sync_playwright = None
 
 _MISSING = (
-    "playwright is not installed" if sync_playwright is None
-    else None if sc.CHROMIUM.exists() else f"{sc.CHROMIUM} not found (install Debian's chromium)"
+    "playwright is not installed"
+    if sync_playwright is None
+    else None
+    if sc.CHROMIUM.exists()
+    else f"{sc.CHROMIUM} not found (install Debian's chromium)"
 )
 if _MISSING and not os.environ.get("CI"):
     pytest.skip(f"browser tests need headless Chromium: {_MISSING}", allow_module_level=True)
@@ -270,17 +274,28 @@ def hostile_book(tmp_path_factory):
     env = {**os.environ, "REPORT_DATA": str(data), "PYTHONDONTWRITEBYTECODE": "1"}
     extract = subprocess.run(
         [sys.executable, "-m", "analysis", "extract", str(HOSTILE), "--out", str(data), "--strict"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert extract.returncode == 0, f"extract failed on tests/hostile/:\n{extract.stderr}"
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     build = subprocess.run(
         [str(jupyter_book if jupyter_book.exists() else shutil.which("jupyter-book")), "build", str(tmp), *JB_FLAGS],
-        cwd=tmp, env=env, capture_output=True, text=True, timeout=600,
+        cwd=tmp,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     log = _strip_ansi(build.stdout + build.stderr)
-    warnings = [_summary(line) for line in log.splitlines()
-                if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line) and "Kernel is running over TCP" not in line]
+    warnings = [
+        _summary(line)
+        for line in log.splitlines()
+        if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line) and "Kernel is running over TCP" not in line
+    ]
     html = tmp / "_build" / "html"
     assert (html / "index.html").exists(), f"the hostile book did not build (exit {build.returncode}):\n{log[-3000:]}"
     return {"root": tmp, "html": html, "data": data, "returncode": build.returncode, "warnings": warnings}
@@ -289,8 +304,15 @@ def hostile_book(tmp_path_factory):
 def typographic(text: str) -> str:
     """Undo Sphinx's smart quotes and dashes, the one change prose may make to quoted
     text (captions are prose; tables are not)."""
-    for fancy, plain in (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'),
-                         ("\u2014", "---"), ("\u2013", "--"), ("\u2026", "...")):
+    for fancy, plain in (
+        ("\u2018", "'"),
+        ("\u2019", "'"),
+        ("\u201c", '"'),
+        ("\u201d", '"'),
+        ("\u2014", "---"),
+        ("\u2013", "--"),
+        ("\u2026", "..."),
+    ):
         text = text.replace(fancy, plain)
     return text
 
@@ -322,11 +344,17 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
             visit.page.mouse.move(400, 400)  # give mouse-over handlers a chance, were there any
             found = visit.problems() + visit.images + error_outputs(visit)
             if not visit.page.evaluate("() => window.__pwned === undefined"):
-                found.append(f"a script from the document ran: window.__pwned = {visit.page.evaluate('() => window.__pwned')}")
+                found.append(
+                    f"a script from the document ran: window.__pwned = {visit.page.evaluate('() => window.__pwned')}"
+                )
             found += [f"live markup in the article: {m}" for m in sc.live_markup(visit)]
-            width = visit.page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            width = visit.page.evaluate(
+                "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+            )
             if width[0] > width[1] + 1:
-                found.append(f"the page scrolls sideways ({width[0]}px wide in a {width[1]}px window): a long line is not wrapped")
+                found.append(
+                    f"the page scrolls sideways ({width[0]}px wide in a {width[1]}px window): a long line is not wrapped"
+                )
             found += [f"a long line does not wrap: {c}" for c in sc.wide_cells(visit)]
             if visit.name in CHART_CHAPTERS:
                 found += chapter_problems(visit)
@@ -335,7 +363,9 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
         for page, needles in REQUIRED_ON.items():
             problems[page] += [f"{n!r} is not visible as text" for n in needles if n not in shown[page]]
         everything = "\n".join(shown.values())
-        problems["(any page)"] = [f"{p!r} is in data/ but no page shows it as text" for p in in_tables if p not in everything]
+        problems["(any page)"] = [
+            f"{p!r} is in data/ but no page shows it as text" for p in in_tables if p not in everything
+        ]
         if title not in shown["documents"]:
             problems["documents"].append(f"the document's title is not shown verbatim in the table: {title!r}")
         if typographic(title) not in typographic(shown["tallies"]):  # the chart captions quote it

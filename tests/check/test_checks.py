@@ -1,6 +1,7 @@
 """Consistency checks: split sums hold or fail on the arithmetic alone, hedged counts are
 compared as ranges, windows of parts are compared with their totals, rates show their
 formula, and check ids are stable."""
+
 import datetime as dt
 
 from hypothesis import given
@@ -8,8 +9,8 @@ from hypothesis import strategies as st
 
 from analysis.check import checks
 from analysis.extract import tallies
-from analysis.text.corpus import Document
 from analysis.extract.pipeline import parse
+from analysis.text.corpus import Document
 
 PUBLISHED = dt.date(2024, 1, 12)
 
@@ -24,15 +25,37 @@ def by_kind(found, kind, metric=""):
     return [c for c in found if c["kind"] == kind and metric in c["check_id"]]
 
 
-def row(start, value, location, part_of=None, split=None, measure="attacks", qualifier="exact",
-        since="2023-10-17", as_of="2024-01-11"):
-    return {"tally_id": f"d:{start}", "doc_id": "d", "number_start": start, "number_text": str(value), "value": value,
-            "measure": measure, "qualifier": qualifier, "location": location, "since": since, "as_of": as_of,
-            "part_of": part_of and f"d:{part_of}", "split": split}
+def row(
+    start,
+    value,
+    location,
+    part_of=None,
+    split=None,
+    measure="attacks",
+    qualifier="exact",
+    since="2023-10-17",
+    as_of="2024-01-11",
+):
+    return {
+        "tally_id": f"d:{start}",
+        "doc_id": "d",
+        "number_start": start,
+        "number_text": str(value),
+        "value": value,
+        "measure": measure,
+        "qualifier": qualifier,
+        "location": location,
+        "since": since,
+        "as_of": as_of,
+        "part_of": part_of and f"d:{part_of}",
+        "split": split,
+    }
 
 
-SPLIT = ("U.S. forces in Iraq and Syria have been attacked {total} times since Oct. 17 as of Thursday, "
-         "officials said, totaling {a} attacks in Iraq and {b} in Syria.")
+SPLIT = (
+    "U.S. forces in Iraq and Syria have been attacked {total} times since Oct. 17 as of Thursday, "
+    "officials said, totaling {a} attacks in Iraq and {b} in Syria."
+)
 
 
 def test_split_sum_holds_with_formula_evidence_and_required():
@@ -54,9 +77,15 @@ def test_split_sum_mismatch_is_reported_not_hidden():
 
 
 def test_hedged_total_is_a_range():
-    _, result = run("U.S. forces have been attacked at least 130 times in Iraq and Syria, with 53 in Iraq and 80 in Syria.")
+    _, result = run(
+        "U.S. forces have been attacked at least 130 times in Iraq and Syria, with 53 in Iraq and 80 in Syria."
+    )
     assert by_kind(result, "split_sum")[0]["status"] == "ok"
-    rows = [row(1, 100, "Iraq and Syria", qualifier="more_than"), row(2, 40, "Iraq", 1, "location"), row(3, 60, "Syria", 1, "location")]
+    rows = [
+        row(1, 100, "Iraq and Syria", qualifier="more_than"),
+        row(2, 40, "Iraq", 1, "location"),
+        row(3, 60, "Syria", 1, "location"),
+    ]
     assert by_kind(checks.compute(rows), "split_sum")[0]["status"] == "mismatch"  # more than 100 cannot be 100
 
 
@@ -64,7 +93,11 @@ def test_window_agreement_between_a_part_and_its_total():
     _, result = run(SPLIT.format(total=130, a=53, b=77))
     windows = by_kind(result, "window_agreement")
     assert len(windows) == 2 and all(c["status"] == "ok" and c["observed"] == 0 for c in windows)
-    rows = [row(1, 130, "Iraq and Syria"), row(2, 53, "Iraq", 1, "location", since="2023-11-01"), row(3, 77, "Syria", 1, "location")]
+    rows = [
+        row(1, 130, "Iraq and Syria"),
+        row(2, 53, "Iraq", 1, "location", since="2023-11-01"),
+        row(3, 77, "Syria", 1, "location"),
+    ]
     bad = {c["check_id"]: c for c in by_kind(checks.compute(rows), "window_agreement")}
     assert bad["d:window_agreement:2"]["status"] == "mismatch" and bad["d:window_agreement:2"]["observed"] == 15
     assert bad["d:window_agreement:3"]["status"] == "ok"

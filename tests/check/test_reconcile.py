@@ -1,51 +1,11 @@
-"""The curated reference tables: copied byte for byte into data/context/, described and
-validated like the extracted tables (a broken one stops the run), and used to check the
-extracted attack counts against the Pentagon's series, which must flag a count that
-disagrees."""
-import csv
-import json
+"""The extracted attack counts against the curated Pentagon series
+(analysis/check/reconcile.py): agreement on the same day and between the reports either
+side, which must flag a count that disagrees."""
 
 import pytest
 
 from analysis.check import reconcile
-from analysis.report import derive
-from analysis.store import reference
 from analysis.report.load import load_table
-from analysis.paths import SEEDS
-from analysis.store.validation import validate_package
-
-
-def test_reference_tables_are_in_the_package_and_validate(seed_out):
-    package = json.loads((seed_out / "datapackage.json").read_text(encoding="utf-8"))
-    paths = {r["name"]: r["path"] for r in package["resources"]}
-    assert paths["context_pentagon_tallies"] == "context/pentagon_tallies.csv"
-    assert paths["context_justification_statements"] == "context/justification_statements.csv"
-    assert validate_package(seed_out / "datapackage.json") == []
-    for table in reference.REFERENCE_TABLES:
-        frame = load_table(table.name, seed_out)
-        with open(reference.REFERENCE / table.file, newline="", encoding="utf-8") as handle:
-            rows = list(csv.DictReader(handle))
-        assert list(frame.columns) == list(rows[0]) == table.columns  # every column kept, source_url and notes too
-        assert len(frame) == len(rows)
-    assert "not extracted" in (seed_out / "README.md").read_text(encoding="utf-8")
-
-
-def test_reference_tables_are_byte_identical_copies(seed_out):
-    for table in reference.REFERENCE_TABLES:
-        assert (seed_out / table.path).read_bytes() == (reference.REFERENCE / table.file).read_bytes(), table.path
-
-
-def test_a_broken_reference_table_stops_the_run(tmp_path, monkeypatch, run):
-    folder = tmp_path / "reference"
-    folder.mkdir()
-    for table in reference.REFERENCE_TABLES:
-        (folder / table.file).write_bytes((reference.REFERENCE / table.file).read_bytes())
-    statements = folder / reference.STATEMENTS.file
-    statements.write_bytes(statements.read_bytes().replace(b"\n2021-05,", b"\nMay 2021,", 1))
-    monkeypatch.setattr(reference, "REFERENCE", folder)
-    code, _, err = run("extract", SEEDS, "--out", tmp_path / "out")
-    assert code == 2 and "context_justification_statements" in err[0] and "tables fail validation" in err[0], err
-    assert not (tmp_path / "out").exists()
 
 
 def test_the_seed_counts_agree_with_the_reference_series(seed_out):
@@ -63,43 +23,61 @@ def test_the_seed_counts_agree_with_the_reference_series(seed_out):
 
 
 COLUMNS = ("as_of_date", "total_attacks", "iraq", "syria", "since_date", "confidence")
-REFERENCE_ROWS = [dict(zip(COLUMNS, row)) for row in (
-    ("2024-01-09", "127", "52", "75", "", "high"),
-    ("2024-01-11", "130", "53", "77", "2023-10-17", "high"),
-    ("2024-01-13", "500", "", "", "", "low"),
-    ("2024-01-18", "140", "57", "83", "", "high"),
-)]
+REFERENCE_ROWS = [
+    dict(zip(COLUMNS, row))
+    for row in (
+        ("2024-01-09", "127", "52", "75", "", "high"),
+        ("2024-01-11", "130", "53", "77", "2023-10-17", "high"),
+        ("2024-01-13", "500", "", "", "", "low"),
+        ("2024-01-18", "140", "57", "83", "", "high"),
+    )
+]
 
 
 def tally(value, as_of, location="Iraq and Syria", qualifier="exact", since="2023-10-17", measure="attacks"):
-    return {"tally_id": f"made-up:{value}", "doc_id": "made-up", "measure": measure, "value": value,
-            "qualifier": qualifier, "location": location, "since": since, "as_of": as_of,
-            "number_text": str(value), "number_start": value}
+    return {
+        "tally_id": f"made-up:{value}",
+        "doc_id": "made-up",
+        "measure": measure,
+        "value": value,
+        "qualifier": qualifier,
+        "location": location,
+        "since": since,
+        "as_of": as_of,
+        "number_text": str(value),
+        "number_start": value,
+    }
 
 
-@pytest.mark.parametrize("made_up, status", [
-    (tally(130, "2024-01-11"), "ok"),
-    (tally(53, "2024-01-11", "Iraq"), "ok"),
-    (tally(131, "2024-01-11"), "mismatch"),  # the same day's report says 130
-    (tally(77, "2024-01-11", "Iraq"), "mismatch"),  # Syria's figure read as Iraq's
-    (tally(135, "2024-01-15"), "ok"),  # no report that day, between 130 and 140
-    (tally(145, "2024-01-15"), "mismatch"),  # above the next report: a cumulative count cannot fall
-    (tally(125, "2024-01-10"), "mismatch"),  # below the previous report
-    (tally(135, "2024-01-13"), "mismatch"),  # the only same-day report (low confidence) says 500
-    (tally(128, "2024-01-15", qualifier="at_least"), "ok"),  # "at least 128" fits 130..140
-])
+@pytest.mark.parametrize(
+    "made_up, status",
+    [
+        (tally(130, "2024-01-11"), "ok"),
+        (tally(53, "2024-01-11", "Iraq"), "ok"),
+        (tally(131, "2024-01-11"), "mismatch"),  # the same day's report says 130
+        (tally(77, "2024-01-11", "Iraq"), "mismatch"),  # Syria's figure read as Iraq's
+        (tally(135, "2024-01-15"), "ok"),  # no report that day, between 130 and 140
+        (tally(145, "2024-01-15"), "mismatch"),  # above the next report: a cumulative count cannot fall
+        (tally(125, "2024-01-10"), "mismatch"),  # below the previous report
+        (tally(135, "2024-01-13"), "mismatch"),  # the only same-day report (low confidence) says 500
+        (tally(128, "2024-01-15", qualifier="at_least"), "ok"),  # "at least 128" fits 130..140
+    ],
+)
 def test_reconcile_checks_a_made_up_tally(made_up, status):
     rows = reconcile.reconcile([made_up], REFERENCE_ROWS)
     assert [r["status"] for r in rows] == [status], rows
     assert rows[0]["kind"] == "reference_agreement" and rows[0]["evidence"].startswith("made-up:")
 
 
-@pytest.mark.parametrize("made_up", [
-    tally(130, "2024-01-11", location="Yemen"),  # a place the series does not count
-    tally(130, None),  # no as-of date
-    tally(69, "2024-01-11", measure="injured"),
-    tally(10, "2023-10-20"),  # before the series: nothing on one side to compare with
-])
+@pytest.mark.parametrize(
+    "made_up",
+    [
+        tally(130, "2024-01-11", location="Yemen"),  # a place the series does not count
+        tally(130, None),  # no as-of date
+        tally(69, "2024-01-11", measure="injured"),
+        tally(10, "2023-10-20"),  # before the series: nothing on one side to compare with
+    ],
+)
 def test_reconcile_skips_what_it_cannot_compare(made_up):
     assert reconcile.reconcile([made_up], REFERENCE_ROWS) == []
 
@@ -109,13 +87,3 @@ def test_reconcile_ignores_reports_counted_from_another_start():
     reports that do not say when their count starts."""
     [row] = reconcile.reconcile([tally(130, "2024-01-11", since="2023-10-07")], REFERENCE_ROWS)
     assert row["expected"] is None and row["formula"] == "127 (2024-01-09) ≤ 130 ≤ 140 (2024-01-18)"
-
-
-def test_chart_marks_are_dated_from_the_data(seed_out):
-    series = load_table("context_pentagon_tallies", seed_out)
-    events = load_table("events", seed_out)
-    marks = derive.annotations({"context_pentagon_tallies": series, "events": events})
-    tower = series.loc[series.as_of_basis == "date of the Tower 22 attack", "as_of_date"]
-    night = events.loc[(events.precision == "night") & events.event.str.contains("Houthis"), "date"]
-    assert sorted(marks.date) == sorted(set(tower) | set(night))
-    assert marks.loc[marks.date.isin(tower), "after"].str.contains("Middle East").all()

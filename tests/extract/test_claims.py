@@ -2,17 +2,18 @@
 offset safety on arbitrary text, and the seed's epistemic map end to end.
 
 Unit sentences are written for these tests; none is copied from an article."""
+
 import datetime as dt
 
 import pytest
+from conftest import read_table
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.extract import claims, pipeline
+from analysis.paths import SEEDS
 from analysis.text.corpus import Document
 from analysis.text.lexicon import load_lexicon
-from analysis.paths import SEEDS
-from conftest import read_table
 
 PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 
@@ -24,7 +25,7 @@ def parse(text, published=PUBLISHED):
 def rows(text, published=PUBLISHED):
     found = claims.extract(parse(text, published))
     for r in found:
-        assert text[r["start"]:r["end"]] == r["quote"]
+        assert text[r["start"] : r["end"]] == r["quote"]
     return found
 
 
@@ -35,6 +36,7 @@ def one(text, **expected):
 
 
 # --- attribution patterns ------------------------------------------------------------------
+
 
 def test_source_before_the_verb():
     r = one("Tasnim said two drones hit a fuel depot near the river.", source="Tasnim")
@@ -56,12 +58,15 @@ def test_unknown_person_keeps_the_name_and_no_kind():
     assert r["claim"] == '"The school is closed,"'
 
 
-@pytest.mark.parametrize("text", [
-    "According to Rudaw, the dam was not damaged.",
-    "The dam was not damaged, according to Rudaw.",
-    "The dam, according to Rudaw, was not damaged.",
-    "The dam was not damaged, according Rudaw.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to Rudaw, the dam was not damaged.",
+        "The dam was not damaged, according to Rudaw.",
+        "The dam, according to Rudaw, was not damaged.",
+        "The dam was not damaged, according Rudaw.",
+    ],
+)
 def test_according_to_anywhere_in_the_clause(text):
     r = one(text, source="Rudaw")
     assert r["source_kind"] == "regional media" and r["cue"].lower().startswith("according")
@@ -83,9 +88,18 @@ def test_nested_relay_and_its_own_status():
 
 
 def test_citing_and_quoting_and_telling_an_outlet_make_chains():
-    assert one("Fars, citing tribal sources, reported that a truck burned.", source="tribal sources")["via"] == "Fars > tribal sources"
-    assert one("Shafaq News reported, citing a security source, that a truck burned.", source="security source")["via"] == "Shafaq News > security source"
-    assert one("Tasnim quoted a militia commander as saying that a truck burned.", source="militia commander")["via"] == "Tasnim > militia commander"
+    assert (
+        one("Fars, citing tribal sources, reported that a truck burned.", source="tribal sources")["via"]
+        == "Fars > tribal sources"
+    )
+    assert (
+        one("Shafaq News reported, citing a security source, that a truck burned.", source="security source")["via"]
+        == "Shafaq News > security source"
+    )
+    assert (
+        one("Tasnim quoted a militia commander as saying that a truck burned.", source="militia commander")["via"]
+        == "Tasnim > militia commander"
+    )
     r = one("A US official told Stars and Stripes that a truck burned.", source="US official")
     assert r["via"] == "Stars and Stripes > US official" and r["source_kind"] == "US government"
 
@@ -109,7 +123,9 @@ def test_anaphor_takes_the_last_source_and_a_later_qualifier_updates_it():
     assert (found[0]["status"], found[0]["cue"]) == ("unconfirmed", "could not be independently verified")
     text = "Sputnik's stringer cited gunfire. The statement, though unverified, said the gate fell."
     assert [(r["source"], r["via"], r["status"]) for r in rows(text)] == [
-        ("Sputnik", "Sputnik > stringer", "unconfirmed"), ("Sputnik", "Sputnik > stringer", "unconfirmed")]
+        ("Sputnik", "Sputnik > stringer", "unconfirmed"),
+        ("Sputnik", "Sputnik > stringer", "unconfirmed"),
+    ]
 
 
 def test_anaphor_with_nothing_before_it_is_the_author():
@@ -121,7 +137,10 @@ def test_coordinated_unnamed_sources_give_one_row_each():
     found = rows("Syrian and Turkish sources said the road was cut.")
     assert sorted(r["source"] for r in found) == ["Syrian sources", "Turkish sources"]
     assert {r["source_kind"] for r in found} == {"anonymous/local sources"}
-    assert one("Iraqi militia sources said the road was cut.", source="Iraqi militia sources")["source_kind"] == "armed group"
+    assert (
+        one("Iraqi militia sources said the road was cut.", source="Iraqi militia sources")["source_kind"]
+        == "armed group"
+    )
     assert one("US officials said the road was cut.", source="US officials")["source_kind"] == "US government"
 
 
@@ -143,7 +162,9 @@ def test_asides_and_appositions_between_source_and_verb():
 
 
 def test_source_set_off_by_commas_after_the_statement():
-    found = rows("A rocket hit the airfield on Sunday, a monitor and a local official said, in the third attack this month.")
+    found = rows(
+        "A rocket hit the airfield on Sunday, a monitor and a local official said, in the third attack this month."
+    )
     assert [r["source"] for r in found] == ["a war monitor", "local official"]
     assert {r["claim"] for r in found} == {"A rocket hit the airfield on Sunday"}
     assert {r["event_date"] for r in found} == {"2024-03-03"}
@@ -157,7 +178,9 @@ def test_statement_first_only_when_just_an_aside_follows_the_verb():
     r = one("Two drones were shot down, officials said Thursday.")
     assert (r["claim"], r["event_date"]) == ("Two drones were shot down", "2024-03-07")
     # here the clause after the verb is the statement
-    r = one("Convoys moved at night, and the Syrian foreign ministry said they broke the law.", source="Syrian government")
+    r = one(
+        "Convoys moved at night, and the Syrian foreign ministry said they broke the law.", source="Syrian government"
+    )
     assert r["claim"] == "they broke the law."
     assert one("Tehran has denied any role.")["status"] == "denied"
 
@@ -170,7 +193,10 @@ def test_a_pronoun_inside_the_statement_is_not_its_source():
 
 
 def test_headline_with_source_after_or_before_a_colon():
-    assert one("Convoy hit near border crossing: Pentagon", source="Pentagon")["claim"] == "Convoy hit near border crossing"
+    assert (
+        one("Convoy hit near border crossing: Pentagon", source="Pentagon")["claim"]
+        == "Convoy hit near border crossing"
+    )
     assert one("White House: no plan to leave", source="White House")["claim"] == "no plan to leave"
 
 
@@ -178,7 +204,9 @@ def test_author_assertions_and_the_clauses_of_one_sentence():
     found = rows("The convoy left the base at dawn, but Tasnim said it turned back - the road was closed.")
     assert [(r["source"], r["source_kind"]) for r in found] == [("author", "author"), ("Tasnim", "state media (Iran)")]
     assert found[0]["cue"] is None or found[0]["cue"] == ""
-    assert found[1]["claim"] == "it turned back - the road was closed." or found[1]["claim"].startswith("it turned back")
+    assert found[1]["claim"] == "it turned back - the road was closed." or found[1]["claim"].startswith(
+        "it turned back"
+    )
 
 
 def test_quotation_continued_in_the_next_sentence_keeps_the_speaker():
@@ -193,21 +221,37 @@ def test_passive_agent():
 
 # --- status cues ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, status, cue", [
-    ("Tasnim said the depot burned, which has not been confirmed.", "unconfirmed", "has not been confirmed"),
-    ("Tasnim said the depot burned, though this could not be independently verified.", "unconfirmed", "could not be independently verified"),
-    ("The depot burned, Tasnim said, but nothing has been verified by officials.", "unconfirmed", "nothing has been verified"),
-    ("Tasnim reported an unconfirmed fire at the depot.", "unconfirmed", "unconfirmed"),
-    ("Tasnim confirmed the depot burned.", "confirmed", "confirmed"),
-    ("What has been confirmed is a fire at the depot, according to Tasnim.", "confirmed", "What has been confirmed"),
-    ("Tasnim denied that the depot burned.", "denied", "denied"),
-    ("Tasnim rejected the claims that the depot burned.", "denied", "rejected the claims"),
-    ("Tasnim did not deny that the depot burned.", "reported", "deny"),
-    ("Tasnim has not confirmed that the depot burned.", "unconfirmed", "has not confirmed"),
-    ("There are rumors that the depot burned.", "rumor", "rumors"),
-    ("There are rumours that the depot burned, but nothing has been verified.", "rumor", "rumours"),
-    ("Tasnim said the depot burned.", "reported", "said"),
-])
+
+@pytest.mark.parametrize(
+    "text, status, cue",
+    [
+        ("Tasnim said the depot burned, which has not been confirmed.", "unconfirmed", "has not been confirmed"),
+        (
+            "Tasnim said the depot burned, though this could not be independently verified.",
+            "unconfirmed",
+            "could not be independently verified",
+        ),
+        (
+            "The depot burned, Tasnim said, but nothing has been verified by officials.",
+            "unconfirmed",
+            "nothing has been verified",
+        ),
+        ("Tasnim reported an unconfirmed fire at the depot.", "unconfirmed", "unconfirmed"),
+        ("Tasnim confirmed the depot burned.", "confirmed", "confirmed"),
+        (
+            "What has been confirmed is a fire at the depot, according to Tasnim.",
+            "confirmed",
+            "What has been confirmed",
+        ),
+        ("Tasnim denied that the depot burned.", "denied", "denied"),
+        ("Tasnim rejected the claims that the depot burned.", "denied", "rejected the claims"),
+        ("Tasnim did not deny that the depot burned.", "reported", "deny"),
+        ("Tasnim has not confirmed that the depot burned.", "unconfirmed", "has not confirmed"),
+        ("There are rumors that the depot burned.", "rumor", "rumors"),
+        ("There are rumours that the depot burned, but nothing has been verified.", "rumor", "rumours"),
+        ("Tasnim said the depot burned.", "reported", "said"),
+    ],
+)
 def test_status_cues_and_negation(text, status, cue):
     found = [r for r in rows(text) if r["source"] != "author"]
     assert len(found) == 1, found
@@ -238,6 +282,7 @@ def test_event_date_skips_a_since_bound_when_there_is_another():
 
 
 # --- lexicon hygiene ------------------------------------------------------------------------
+
 
 def test_every_gazetteer_entry_has_a_basis_and_a_known_kind():
     lex = load_lexicon("sources")
@@ -273,12 +318,53 @@ def test_every_status_in_the_cue_lexicon_is_a_table_status():
 # --- offsets and robustness -----------------------------------------------------------------
 
 FRAGMENTS = [
-    "Tasnim", "said", "says", "according to", "according", "the Pentagon", "Sputnik's correspondent",
-    "Iraqi and Russian sources", "militia sources", "have yet to confirm", "has not been confirmed",
-    "rumors that", "denied", "The statement", "It", "citing", "quoted", "as saying", "told", "by",
-    "that", "unconfirmed", "Friday", "Overnight", "since Oct. 17", ",", ":", ";", " - ", '"', "“", "”",
-    "'", ".", "\n", "\n\n", "although", "Maj. Gen. Pat Ryder", "White House", "the oil", "regime change",
-    "to protect our forces", "enduring defeat of ISIS", "mission", "ſources", "İ", "K",
+    "Tasnim",
+    "said",
+    "says",
+    "according to",
+    "according",
+    "the Pentagon",
+    "Sputnik's correspondent",
+    "Iraqi and Russian sources",
+    "militia sources",
+    "have yet to confirm",
+    "has not been confirmed",
+    "rumors that",
+    "denied",
+    "The statement",
+    "It",
+    "citing",
+    "quoted",
+    "as saying",
+    "told",
+    "by",
+    "that",
+    "unconfirmed",
+    "Friday",
+    "Overnight",
+    "since Oct. 17",
+    ",",
+    ":",
+    ";",
+    " - ",
+    '"',
+    "“",
+    "”",
+    "'",
+    ".",
+    "\n",
+    "\n\n",
+    "although",
+    "Maj. Gen. Pat Ryder",
+    "White House",
+    "the oil",
+    "regime change",
+    "to protect our forces",
+    "enduring defeat of ISIS",
+    "mission",
+    "ſources",
+    "İ",
+    "K",
 ]
 
 
@@ -287,10 +373,14 @@ def _check(text):
     from analysis.extract import events, frames
 
     claim_rows = claims.extract(parsed)
-    for table, found in (("claims", claim_rows), ("frames", frames.extract(parsed)), ("events", events.extract(parsed))):
+    for table, found in (
+        ("claims", claim_rows),
+        ("frames", frames.extract(parsed)),
+        ("events", events.extract(parsed)),
+    ):
         for r in found:
             assert 0 <= r["start"] <= r["end"] <= len(text), (table, r)
-            assert text[r["start"]:r["end"]] == r["quote"], (table, r)
+            assert text[r["start"] : r["end"]] == r["quote"], (table, r)
     ids = [r["claim_id"] for r in claim_rows]
     assert len(ids) == len(set(ids))
     for r in claim_rows:
@@ -312,6 +402,7 @@ def test_arbitrary_text_never_crashes(text):
 
 # --- the seed, end to end -------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_tables(seed_out):
     text = (SEEDS / "000_1c69196dbcf4aa03.txt").read_text(encoding="utf-8")
@@ -319,7 +410,11 @@ def seed_tables(seed_out):
 
 
 def find(found, **expected):
-    hits = [r for r in found if all(v in r[k] if k in ("claim", "quote", "event") else r[k] == v for k, v in expected.items())]
+    hits = [
+        r
+        for r in found
+        if all(v in r[k] if k in ("claim", "quote", "event") else r[k] == v for k, v in expected.items())
+    ]
     assert hits, (expected, found)
     return hits
 
@@ -327,7 +422,7 @@ def find(found, **expected):
 def test_seed_claims_offsets(seed_tables):
     text, tables = seed_tables
     for r in tables["claims"]:
-        assert text[int(r["start"]):int(r["end"])] == r["quote"]
+        assert text[int(r["start"]) : int(r["end"])] == r["quote"]
 
 
 def test_seed_epistemic_map(seed_tables):
@@ -337,13 +432,32 @@ def test_seed_epistemic_map(seed_tables):
     assert {r["source_kind"] for r in friday} >= {"state media (Iran)", "anonymous/local sources"}
     assert {r["source"] for r in friday} >= {"Iranian state media", "Iraqi sources", "Russian sources"}
     for claim in ("violent explosions", "air defenses"):
-        find(c, claim=claim, source="Sputnik", via="Sputnik > regional correspondent",
-             status="unconfirmed", cue="unconfirmed in other international sources")
+        find(
+            c,
+            claim=claim,
+            source="Sputnik",
+            via="Sputnik > regional correspondent",
+            status="unconfirmed",
+            cue="unconfirmed in other international sources",
+        )
     find(c, claim="Iraqi resistance groups", source="IRNA", source_kind="state media (Iran)", status="reported")
-    find(c, claim="new operation targeting Conoco", via="The Cradle > Iraqi militia sources", status="unconfirmed", cue="have yet to confirm")
+    find(
+        c,
+        claim="new operation targeting Conoco",
+        via="The Cradle > Iraqi militia sources",
+        status="unconfirmed",
+        cue="have yet to confirm",
+    )
     find(c, claim="live drills", source="The Cradle", source_kind="regional media", status="reported")
     find(c, claim="additional bases", status="rumor", cue="rumors")
-    find(c, claim="130 times", source="Pentagon", via="Military Times > Pentagon", status="confirmed", event_date="2024-01-11")
+    find(
+        c,
+        claim="130 times",
+        source="Pentagon",
+        via="Military Times > Pentagon",
+        status="confirmed",
+        event_date="2024-01-11",
+    )
     find(c, claim="Dec. 25", source="Pentagon", source_kind="US government", event_date="2024-01-11")
     find(c, claim="enduring defeat of ISIS", source="Pat Ryder", source_kind="US government")
     find(c, claim="not looking for a fight", source="White House")

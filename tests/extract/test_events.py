@@ -2,15 +2,16 @@
 the statement carrying it, and the seed's timeline end to end.
 
 Unit sentences are written for these tests; none is copied from an article."""
+
 import datetime as dt
 
 import pytest
+from conftest import read_table
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.extract import claims, events, pipeline
 from analysis.text.corpus import Document
-from conftest import read_table
 
 PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 
@@ -19,7 +20,7 @@ def extract(text, published=PUBLISHED):
     parsed = pipeline.parse(Document("t", "t.txt", text, "", {"published": published}))
     found = events.extract(parsed)
     for r in found:
-        assert text[r["start"]:r["end"]] == r["quote"]
+        assert text[r["start"] : r["end"]] == r["quote"]
     return found
 
 
@@ -30,7 +31,11 @@ def by_text(found):
 def test_date_of_the_statement_and_date_of_its_content():
     found = by_text(extract("A spokesman for CENTCOM said Thursday that a drone hit the depot on Tuesday."))
     said, hit = found["Thursday"], found["Tuesday"]
-    assert (said["date"], said["precision"], said["event"]) == ("2024-03-07", "day", "A spokesman for CENTCOM said Thursday")
+    assert (said["date"], said["precision"], said["event"]) == (
+        "2024-03-07",
+        "day",
+        "A spokesman for CENTCOM said Thursday",
+    )
     assert (hit["date"], hit["source"], hit["status"]) == ("2024-03-05", "US Central Command", "reported")
     assert "a drone hit the depot" in hit["event"]
 
@@ -43,7 +48,12 @@ def test_a_night_is_dated_by_the_day_it_began():
 
 def test_days_before_keeps_its_reference_date_and_precision():
     r = extract("Tasnim said the drill came days before the attack.")[0]
-    assert (r["date"], r["precision"], r["date_text"], r["source"]) == ("2024-03-08", "days-before", "days before", "Tasnim")
+    assert (r["date"], r["precision"], r["date_text"], r["source"]) == (
+        "2024-03-08",
+        "days-before",
+        "days before",
+        "Tasnim",
+    )
 
 
 def test_status_comes_from_the_claims_table():
@@ -63,7 +73,13 @@ def test_without_a_publication_date_the_row_stays_with_an_empty_date():
 
 
 def test_long_clause_is_cut_around_the_date():
-    text = "Tasnim said " + " ".join(f"word{i}" for i in range(60)) + " on Monday and " + " ".join(f"more{i}" for i in range(40)) + "."
+    text = (
+        "Tasnim said "
+        + " ".join(f"word{i}" for i in range(60))
+        + " on Monday and "
+        + " ".join(f"more{i}" for i in range(40))
+        + "."
+    )
     r = extract(text)[0]
     assert len(r["event"].split()) <= events.MAX_WORDS and "Monday" in r["event"]
 
@@ -72,8 +88,25 @@ def test_no_dates_no_rows():
     assert extract("Tasnim said the depot burned.") == []
 
 
-FRAGMENTS = ["Friday", "Overnight", "since Oct. 17", "as of Thursday", "days before", "said", "Tasnim", ",", ".",
-             '"', "\n", "according to", "the Pentagon", "in 2019", "mid-October", "rumors that", "on Monday night"]
+FRAGMENTS = [
+    "Friday",
+    "Overnight",
+    "since Oct. 17",
+    "as of Thursday",
+    "days before",
+    "said",
+    "Tasnim",
+    ",",
+    ".",
+    '"',
+    "\n",
+    "according to",
+    "the Pentagon",
+    "in 2019",
+    "mid-October",
+    "rumors that",
+    "on Monday night",
+]
 
 
 @given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)))
@@ -88,6 +121,7 @@ def test_offsets_hold_and_keys_are_unique(text):
 
 # --- the seed, end to end -------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def seed_rows(seed_out):
     return read_table(seed_out, "events")
@@ -95,8 +129,14 @@ def seed_rows(seed_out):
 
 def test_seed_timeline(seed_rows):
     def has(date, precision, words, **more):
-        hits = [r for r in seed_rows if r["date"] == date and r["precision"] == precision and words in r["event"]
-                and all(r[k] == v for k, v in more.items())]
+        hits = [
+            r
+            for r in seed_rows
+            if r["date"] == date
+            and r["precision"] == precision
+            and words in r["event"]
+            and all(r[k] == v for k, v in more.items())
+        ]
         assert hits, (date, precision, words, seed_rows)
 
     has("2023-10-17", "day", "130 times since Oct. 17", date_text="Oct. 17", source="Pentagon", status="confirmed")

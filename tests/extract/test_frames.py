@@ -2,16 +2,17 @@
 attack reports from reading as justifications, and the seed end to end.
 
 Unit sentences are written for these tests; none is copied from an article."""
+
 import datetime as dt
 
 import pytest
+from conftest import read_table
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.extract import frames, pipeline
 from analysis.text.corpus import Document
 from analysis.text.lexicon import load_lexicon
-from conftest import read_table
 
 PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 
@@ -19,7 +20,7 @@ PUBLISHED = dt.date(2024, 3, 8)  # a Friday
 def extract(text, published=PUBLISHED):
     found = frames.extract(pipeline.parse(Document("t", "t.txt", text, "", {"published": published})))
     for r in found:
-        assert text[r["start"]:r["end"]] == r["quote"]
+        assert text[r["start"] : r["end"]] == r["quote"]
     return found
 
 
@@ -29,19 +30,22 @@ def summary(text):
 
 def test_speakers_own_words():
     assert summary('"We are there to keep the oil under our control," Donald Trump said.') == [
-        ("oil", "Donald Trump", "speaker's own words")]
+        ("oil", "Donald Trump", "speaker's own words")
+    ]
 
 
 def test_paraphrase_attributed_by_the_author():
     found = extract("The Pentagon says the mission in Syria is to prevent a resurgence of ISIS.")
     assert [(r["frame"], r["speaker"], r["speaker_role"], r["voice"]) for r in found] == [
-        ("counter-ISIS", "Pentagon", "US Department of Defense", "attributed by the author")]
+        ("counter-ISIS", "Pentagon", "US Department of Defense", "attributed by the author")
+    ]
 
 
 def test_authors_framing_has_no_speaker():
     found = extract("The real purpose of the deployment was always regime change in Damascus.")
     assert [(r["frame"], r["speaker"], r["voice"], r["cue"]) for r in found] == [
-        ("regime-change", None, "author's framing", "regime change")]
+        ("regime-change", None, "author's framing", "regime change")
+    ]
 
 
 def test_one_clause_can_state_two_frames():
@@ -52,19 +56,25 @@ def test_one_clause_can_state_two_frames():
 
 
 def test_force_protection_and_the_presence_window():
-    text = ("Lloyd Austin said US troops are in Iraq for a narrow reason. "
-            "He added that commanders would act to protect US forces if attacked.")
+    text = (
+        "Lloyd Austin said US troops are in Iraq for a narrow reason. "
+        "He added that commanders would act to protect US forces if attacked."
+    )
     found = extract(text)
     assert [(r["frame"], r["speaker"], r["voice"]) for r in found] == [
-        ("force-protection", "Lloyd Austin", "attributed by the author")]
+        ("force-protection", "Lloyd Austin", "attributed by the author")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "An anti-ISIS coalition base near the river was struck by rockets on Monday.",
-    "The base at the Omar oilfield came under drone attack.",
-    "Militants fired at a patrol protecting US forces near the border.",
-    "The weather was cold and the convoy waited.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An anti-ISIS coalition base near the river was struck by rockets on Monday.",
+        "The base at the Omar oilfield came under drone attack.",
+        "Militants fired at a patrol protecting US forces near the border.",
+        "The weather was cold and the convoy waited.",
+    ],
+)
 def test_no_justification_no_rows(text):
     assert extract(text) == []
 
@@ -99,9 +109,28 @@ def test_odd_unicode_case_still_matches():
     assert [r["frame"] for r in found] == ["regime-change"]
 
 
-FRAGMENTS = ["Trump", "said", '"', "to secure the oil", "the mission", "we're there for", "anti-ISIS",
-             "counter-Iran", "regime change", "protect our forces", "presence", ".", ",", "\n", "It", "Pentagon",
-             "according to", "cited", "Overnight", "on Friday"]
+FRAGMENTS = [
+    "Trump",
+    "said",
+    '"',
+    "to secure the oil",
+    "the mission",
+    "we're there for",
+    "anti-ISIS",
+    "counter-Iran",
+    "regime change",
+    "protect our forces",
+    "presence",
+    ".",
+    ",",
+    "\n",
+    "It",
+    "Pentagon",
+    "according to",
+    "cited",
+    "Overnight",
+    "on Friday",
+]
 
 
 @given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(FRAGMENTS), max_size=30).map(" ".join)))
@@ -115,6 +144,7 @@ def test_offsets_hold_and_keys_are_unique(text):
 
 
 # --- the seed, end to end -------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def seed_rows(seed_out):

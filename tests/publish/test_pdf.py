@@ -4,6 +4,7 @@ the site. Runs `make pdf` first when the PDF is missing or older than the built 
 
 Without /usr/bin/chromium the module is skipped, except when CI is set: there it fails.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,8 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from analysis.report import findings
 from analysis.publish import pdf as publish_pdf
+from analysis.report import findings
 from analysis.report.citation import citation
 from analysis.report.load import load_table
 
@@ -77,7 +78,9 @@ def bookmarks(pdf: PdfReader) -> list[tuple[int, str, int]]:
             if isinstance(item, list):
                 walk(item, depth + 1)
             else:
-                found.append((depth, unicodedata.normalize("NFKC", item.title).strip(), pdf.get_destination_page_number(item)))
+                found.append(
+                    (depth, unicodedata.normalize("NFKC", item.title).strip(), pdf.get_destination_page_number(item))
+                )
 
     walk(pdf.outline, 0)
     return found

@@ -1,6 +1,7 @@
 """Publishing (analysis/publish/site.py): the gh-pages push and its refusals, against
 throwaway git repositories in tmp_path (never the project's own remote), and the preview
 server's clean stop on Ctrl-C."""
+
 from __future__ import annotations
 
 import os
@@ -67,7 +68,10 @@ def test_publish_pushes_the_site_with_nojekyll_and_skips_an_unchanged_site(proje
     assert message.startswith("published")
     assert sorted(published_files(p["remote"])) == [".nojekyll", "_static/style.css", "index.html"]
     first = git(p["remote"], "rev-parse", "gh-pages")
-    assert git(p["remote"], "log", "-1", "--format=%s", "gh-pages") == f"Site built from {git(p['repo'], 'rev-parse', 'HEAD')}"
+    assert (
+        git(p["remote"], "log", "-1", "--format=%s", "gh-pages")
+        == f"Site built from {git(p['repo'], 'rev-parse', 'HEAD')}"
+    )
 
     message = publish.publish(p["site"], str(p["remote"]), p["repo"], p["stamp"])
     assert "nothing to publish" in message
@@ -94,10 +98,13 @@ def test_publish_builds_on_the_remote_branch_from_a_fresh_clone(project, tmp_pat
     assert git(p["remote"], "rev-parse", "gh-pages^") == first
 
 
-@pytest.mark.parametrize("change, reason", [
-    (lambda r: (r / "README.md").write_text("edited\n"), "uncommitted changes (README.md)"),
-    (lambda r: (r / "notes.txt").write_text("new\n"), "uncommitted changes (notes.txt)"),
-])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda r: (r / "README.md").write_text("edited\n"), "uncommitted changes (README.md)"),
+        (lambda r: (r / "notes.txt").write_text("new\n"), "uncommitted changes (notes.txt)"),
+    ],
+)
 def test_publish_refuses_a_dirty_tree(project, change, reason):
     p = project
     publish.write_stamp(p["repo"], p["stamp"])
@@ -141,8 +148,16 @@ def test_stamp_refuses_a_dirty_tree(project):
 
 
 def test_cli_refusal_is_one_line_and_exit_1(tmp_path, capsys):
-    code = publish_main(["publish", str(tmp_path / "no-site"), "--remote", str(tmp_path / "none.git"),
-                         "--stamp", str(tmp_path / "no-stamp")])
+    code = publish_main(
+        [
+            "publish",
+            str(tmp_path / "no-site"),
+            "--remote",
+            str(tmp_path / "none.git"),
+            "--stamp",
+            str(tmp_path / "no-stamp"),
+        ]
+    )
     err = capsys.readouterr().err.splitlines()
     assert code == 1 and len(err) == 1 and err[0].startswith("error: cannot publish: "), err
 
@@ -152,8 +167,13 @@ def test_cli_refusal_is_one_line_and_exit_1(tmp_path, capsys):
 
 def test_serve_answers_on_localhost_and_stops_on_sigint(tmp_path):
     (tmp_path / "index.html").write_text("<h1>preview</h1>\n")
-    proc = subprocess.Popen([sys.executable, "-m", "analysis.publish", "serve", str(tmp_path)],
-                            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis.publish", "serve", str(tmp_path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = proc.stdout.readline()
         url = re.search(r"http://127\.0\.0\.1:(\d+)/", line)

@@ -1,5 +1,6 @@
 """The citation (analysis/report/citation.py), generated from CITATION.cff, and the
 licence split, consistent across the project's files."""
+
 from __future__ import annotations
 
 from pathlib import Path

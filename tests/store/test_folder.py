@@ -1,5 +1,6 @@
 """The output folder is replaced all-or-nothing: a failed validation, a kill mid-run or a
 concurrent run never leaves a mix of files or loses the previous good output."""
+
 import hashlib
 import json
 import os
@@ -11,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.store import folder as tables
 from analysis.paths import ROOT
+from analysis.store import folder as tables
 from analysis.store.folder import replace_folder
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -123,8 +124,20 @@ def test_sigkill_mid_write_leaves_the_old_folder_and_the_next_run_cleans_up(tmp_
     ctl.mkdir()
     before, listing = snapshot(out), sorted(os.listdir(tmp_path))
     proc = subprocess.Popen(
-        [sys.executable, "-c", STALLING, "60", str(ctl / "staged"), "extract", str(tmp_path / "new"), "--out", str(out)],
-        env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-c",
+            STALLING,
+            "60",
+            str(ctl / "staged"),
+            "extract",
+            str(tmp_path / "new"),
+            "--out",
+            str(out),
+        ],
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 60
@@ -154,8 +167,21 @@ def test_concurrent_runs_never_mix_their_files(tmp_path):
     for _ in range(2):
         procs = [
             subprocess.Popen(
-                [sys.executable, "-c", STALLING, "0.3", str(tmp_path / f"{name}.staged"), "extract", str(tmp_path / name), "--out", str(out)],
-                env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                [
+                    sys.executable,
+                    "-c",
+                    STALLING,
+                    "0.3",
+                    str(tmp_path / f"{name}.staged"),
+                    "extract",
+                    str(tmp_path / name),
+                    "--out",
+                    str(out),
+                ],
+                env=ENV,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
             )
             for name in corpora
         ]

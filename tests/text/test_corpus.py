@@ -1,5 +1,6 @@
 """The loader: normalization that offsets rely on, strict sidecars, and property tests
 that no bytes or YAML can crash the command line (only a clean exit 2 or success)."""
+
 import contextlib
 import datetime as dt
 import io
@@ -92,10 +93,20 @@ def test_messages_stay_on_one_line(tmp_path):
 
 SIDECAR_META = "title: T\npublished: 2024-01-12\npublished_basis: stated\nlanguage: en\n"
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-    st.dates(), st.datetimes(), st.binary(max_size=10),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+    st.datetimes(),
+    st.binary(max_size=10),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
 sidecar_dicts = st.dictionaries(st.sampled_from(list(SIDECAR_FIELDS)) | st.text(max_size=12), values, max_size=6)
 sidecars = st.one_of(
     st.dictionaries(st.sampled_from(list(SIDECAR_FIELDS)), st.none() | st.text(max_size=40), max_size=7).map(
@@ -109,8 +120,12 @@ sidecars = st.one_of(
 documents = st.one_of(
     st.binary(max_size=400),
     st.text(max_size=400).map(lambda t: t.encode("utf-8")),
-    st.lists(st.sampled_from(["US forces", " were attacked", " on Friday", ". ", "\r\n", "\ufeff", " 12 ", "Jan. 4", "\x00", "\u2028"]),
-             max_size=40).map(lambda parts: "".join(parts).encode("utf-8")),
+    st.lists(
+        st.sampled_from(
+            ["US forces", " were attacked", " on Friday", ". ", "\r\n", "\ufeff", " 12 ", "Jan. 4", "\x00", "\u2028"]
+        ),
+        max_size=40,
+    ).map(lambda parts: "".join(parts).encode("utf-8")),
 )
 
 

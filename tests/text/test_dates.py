@@ -1,10 +1,12 @@
 """Date finding and resolution: every rule, the dateparser traps, and offset safety."""
+
 import datetime as dt
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from analysis.text import dates
 from analysis.text.dates import PRECISIONS, DateMention, find_dates, resolve_date
 
 D = dt.date
@@ -23,6 +25,7 @@ def resolved(text, published=FRI):
 
 
 # Weekdays -----------------------------------------------------------------------------
+
 
 def test_weekday_on_publication_day_is_that_day_not_a_week_earlier():
     # Trap: dateparser's search_dates (base = publication date) can read this as 5 January.
@@ -50,22 +53,26 @@ def test_weekday_modifiers_and_time_of_day():
 
 # Month and day ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("since Oct. 17 as of", D(2023, 10, 17)),
-    ("since Oct 17 as of", D(2023, 10, 17)),
-    ("since October 17 as of", D(2023, 10, 17)),
-    ("since 17 October as of", D(2023, 10, 17)),
-    ("since October 17th,", D(2023, 10, 17)),
-    ("since the 17th of October", D(2023, 10, 17)),
-    ("on Sept. 3 the", D(2023, 9, 3)),
-    ("on Sept 3 the", D(2023, 9, 3)),
-    ("on Sep. 3 the", D(2023, 9, 3)),
-    ("OCT. 17 UPDATE", D(2023, 10, 17)),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("since Oct. 17 as of", D(2023, 10, 17)),
+        ("since Oct 17 as of", D(2023, 10, 17)),
+        ("since October 17 as of", D(2023, 10, 17)),
+        ("since 17 October as of", D(2023, 10, 17)),
+        ("since October 17th,", D(2023, 10, 17)),
+        ("since the 17th of October", D(2023, 10, 17)),
+        ("on Sept. 3 the", D(2023, 9, 3)),
+        ("on Sept 3 the", D(2023, 9, 3)),
+        ("on Sep. 3 the", D(2023, 9, 3)),
+        ("OCT. 17 UPDATE", D(2023, 10, 17)),
+    ],
+)
 def test_month_day_forms(text, expected):
     m = only(text)
     assert (m.date, m.precision, m.kind) == (expected, "day", "month-day")
-    assert text[m.start:m.end] == m.text
+    assert text[m.start : m.end] == m.text
 
 
 def test_month_day_rolls_back_across_new_year():
@@ -91,10 +98,19 @@ def test_oct_is_not_12_october():
 
 # Full dates, months, years -------------------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "January 11, 2024", "Jan. 11, 2024", "Jan 11 2024", "11 January 2024", "11th of January, 2024",
-    "Thursday, Jan. 11, 2024", "2024-01-11",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "January 11, 2024",
+        "Jan. 11, 2024",
+        "Jan 11 2024",
+        "11 January 2024",
+        "11th of January, 2024",
+        "Thursday, Jan. 11, 2024",
+        "2024-01-11",
+    ],
+)
 def test_full_dates_resolve_without_publication_date(text):
     for published in (None, FRI, D(1999, 5, 5)):
         m = only(f"It happened on {text}, officials said.", published)
@@ -119,11 +135,15 @@ def test_months_and_years():
 
 
 def test_numbers_that_look_like_years_are_not_years():
-    text = ("130 attacks, 2019 troops, a total of 2019 people, 2,019 rockets, $2019, "
-            "the 1990s, 2019% and 2019.5 and the 2019 figure")
+    text = (
+        "130 attacks, 2019 troops, a total of 2019 people, 2,019 rockets, $2019, "
+        "the 1990s, 2019% and 2019.5 and the 2019 figure"
+    )
     assert find_dates(text, FRI) == []
     assert resolved("Since 2014, and until 2021.") == [
-        ("2014", D(2014, 1, 1), "year", "year"), ("2021", D(2021, 1, 1), "year", "year")]
+        ("2014", D(2014, 1, 1), "year", "year"),
+        ("2021", D(2021, 1, 1), "year", "year"),
+    ]
 
 
 def test_words_that_are_not_dates():
@@ -134,10 +154,13 @@ def test_words_that_are_not_dates():
         assert resolve_date(word, FRI)[0] is None or word in ("May", "March")
     assert resolve_date("we", FRI) == (None, None)
     assert resolved("on May 5 and since March 2023") == [
-        ("May 5", D(2023, 5, 5), "day", "month-day"), ("March 2023", D(2023, 3, 1), "month", "month")]
+        ("May 5", D(2023, 5, 5), "day", "month-day"),
+        ("March 2023", D(2023, 3, 1), "month", "month"),
+    ]
 
 
 # Relative expressions ------------------------------------------------------------------
+
 
 def test_overnight_and_last_night_are_the_night_before():
     for phrase in ("Overnight", "last night"):
@@ -145,22 +168,25 @@ def test_overnight_and_last_night_are_the_night_before():
         assert (m.text, m.date, m.precision, m.kind) == (phrase, D(2024, 1, 11), "night", "relative")
 
 
-@pytest.mark.parametrize("phrase, date, precision", [
-    ("yesterday", D(2024, 1, 11), "day"),
-    ("today", FRI, "day"),
-    ("this morning", FRI, "day"),
-    ("earlier today", FRI, "day"),
-    ("last week", MON - dt.timedelta(days=7), "week"),
-    ("this week", MON, "week"),
-    ("earlier this month", D(2024, 1, 1), "month"),
-    ("this month", D(2024, 1, 1), "month"),
-    ("last month", D(2023, 12, 1), "month"),
-    ("last year", D(2023, 1, 1), "year"),
-    ("a week ago", D(2024, 1, 5), "day"),
-    ("two days ago", D(2024, 1, 10), "day"),
-    ("3 days ago", D(2024, 1, 9), "day"),
-    ("two months ago", D(2023, 11, 1), "month"),
-])
+@pytest.mark.parametrize(
+    "phrase, date, precision",
+    [
+        ("yesterday", D(2024, 1, 11), "day"),
+        ("today", FRI, "day"),
+        ("this morning", FRI, "day"),
+        ("earlier today", FRI, "day"),
+        ("last week", MON - dt.timedelta(days=7), "week"),
+        ("this week", MON, "week"),
+        ("earlier this month", D(2024, 1, 1), "month"),
+        ("this month", D(2024, 1, 1), "month"),
+        ("last month", D(2023, 12, 1), "month"),
+        ("last year", D(2023, 1, 1), "year"),
+        ("a week ago", D(2024, 1, 5), "day"),
+        ("two days ago", D(2024, 1, 10), "day"),
+        ("3 days ago", D(2024, 1, 9), "day"),
+        ("two months ago", D(2023, 11, 1), "month"),
+    ],
+)
 def test_relative_phrases(phrase, date, precision):
     m = only(f"Officials said {phrase} that talks had failed.")
     assert (m.text, m.date, m.precision, m.kind) == (phrase, date, precision, "relative")
@@ -178,20 +204,24 @@ def test_days_before(phrase):
     assert (m.text, m.date, m.precision) == (phrase, FRI, "days-before")
 
 
-@pytest.mark.parametrize("phrase, date", [
-    ("mid-October", D(2023, 10, 15)),
-    ("early November", D(2023, 11, 5)),
-    ("late December", D(2023, 12, 25)),
-    ("early January", D(2024, 1, 5)),
-    ("mid-January", D(2023, 1, 15)),  # 15 January is after a 12 January article
-    ("mid-October 2022", D(2022, 10, 15)),
-])
+@pytest.mark.parametrize(
+    "phrase, date",
+    [
+        ("mid-October", D(2023, 10, 15)),
+        ("early November", D(2023, 11, 5)),
+        ("late December", D(2023, 12, 25)),
+        ("early January", D(2024, 1, 5)),
+        ("mid-January", D(2023, 1, 15)),  # 15 January is after a 12 January article
+        ("mid-October 2022", D(2022, 10, 15)),
+    ],
+)
 def test_parts_of_month(phrase, date):
     m = only(f"attacks since {phrase}, officials said")
     assert (m.text, m.date, m.precision, m.kind) == (phrase, date, "approximate", "part-of-month")
 
 
 # Unknown publication date ---------------------------------------------------------------
+
 
 def test_unknown_publication_date_keeps_mentions_without_dates():
     text = "On Friday, after strikes overnight, since Oct. 17, last week, and on January 11, 2024."
@@ -203,6 +233,7 @@ def test_unknown_publication_date_keeps_mentions_without_dates():
 
 
 # Whole text ----------------------------------------------------------------------------
+
 
 def test_article_like_paragraph():
     text = (
@@ -236,22 +267,55 @@ def test_extreme_publication_dates_do_not_crash():
 
 
 def test_about_a_megabyte_of_mixed_text():
-    chunk = ("On Friday, overnight strikes followed attacks since Oct. 17; 130 troops, 2019 rockets, "
-             "in 2019, mid-October, we may march. Ünïcödé тест 日本語 — “quoted” text.\n")
+    chunk = (
+        "On Friday, overnight strikes followed attacks since Oct. 17; 130 troops, 2019 rockets, "
+        "in 2019, mid-October, we may march. Ünïcödé тест 日本語 — “quoted” text.\n"
+    )
     text = chunk * (1_000_000 // len(chunk))
     found = find_dates(text, FRI)
     assert len(found) == 5 * (1_000_000 // len(chunk))
-    assert all(text[m.start:m.end] == m.text for m in found[:50])
+    assert all(text[m.start : m.end] == m.text for m in found[:50])
 
 
 # Properties ----------------------------------------------------------------------------
 
-_PIECES = st.sampled_from([
-    "Friday", "on Friday", "last Monday", "Oct. 17", "Sept. 3", "17 October", "Dec. 25, 2023", "in 2019",
-    "2019", "overnight", "last night", "mid-October", "days before", "two days ago", "May", "may", "we",
-    "in May", "Feb. 29", "Feb. 30", "2024-02-30", "ſunday", "laſt week", "ſix days ago", "İ", "\u212a", ",", ".",
-    " ", "\n", "-", "1", "12",
-])
+_PIECES = st.sampled_from(
+    [
+        "Friday",
+        "on Friday",
+        "last Monday",
+        "Oct. 17",
+        "Sept. 3",
+        "17 October",
+        "Dec. 25, 2023",
+        "in 2019",
+        "2019",
+        "overnight",
+        "last night",
+        "mid-October",
+        "days before",
+        "two days ago",
+        "May",
+        "may",
+        "we",
+        "in May",
+        "Feb. 29",
+        "Feb. 30",
+        "2024-02-30",
+        "ſunday",
+        "laſt week",
+        "ſix days ago",
+        "İ",
+        "\u212a",
+        ",",
+        ".",
+        " ",
+        "\n",
+        "-",
+        "1",
+        "12",
+    ]
+)
 _TEXT = st.one_of(st.text(), st.lists(st.one_of(_PIECES, st.text(max_size=3))).map("".join))
 
 
@@ -261,9 +325,66 @@ def test_offsets_always_match_and_never_crash(text, published):
     found = find_dates(text, published)
     previous_end = 0
     for m in found:
-        assert text[m.start:m.end] == m.text and m.text
+        assert text[m.start : m.end] == m.text and m.text
         assert m.start >= previous_end
         previous_end = m.end
         assert m.precision in PRECISIONS
         assert m.date is None or isinstance(m.date, dt.date)
         assert resolve_date(m.text, published) == (m.date, m.precision)
+
+
+DATE_WORDS = [
+    "Oct.",
+    "October",
+    "OCT",
+    "17",
+    "17th",
+    "2023",
+    "2024-01-12",
+    "Friday",
+    "friday",
+    "FRIDAY",
+    "last",
+    "this",
+    "next",
+    "week",
+    "ago",
+    "a",
+    "an",
+    "few",
+    "couple",
+    "of",
+    "days",
+    "day",
+    "earlier",
+    "mid",
+    "late",
+    "early",
+    "since",
+    "in",
+    "on",
+    "yesterday",
+    "tonight",
+    "three",
+    "ſix",
+    "ſeptember",
+    "Sept",
+    "night",
+    "the",
+    "of",
+    "May",
+]
+
+
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(DATE_WORDS), st.sampled_from([" ", ", ", ".", "-", "\n"]), st.text(max_size=2)),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_date_prefilter_finds_every_place_a_date_can_start(text):
+    plain = [(m.start(), m.end(), m.lastgroup) for m in dates._rules().scanner.finditer(text)]
+    assert all(dates._rules().start.match(text, start) for start, _, _ in plain)
+    published = dt.date(2024, 1, 12)
+    found = [(m.start, m.end) for m in dates.find_dates(text, published)]
+    assert set(found) <= {(a, b) for a, b, _ in plain}

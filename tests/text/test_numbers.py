@@ -1,6 +1,7 @@
 """Numbers as written become integers: digits with or without thousands separators,
 number words (hyphenated, with "and", capitalised), "a dozen"-style phrases; anything
 else is None, never an exception."""
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,10 +26,23 @@ def in_words(n: int) -> str:
 @pytest.mark.parametrize(
     "text, value",
     [
-        ("130", 130), ("0", 0), ("1,200", 1200), ("12,345,678", 12345678), (" 77 ", 77),
-        ("sixty-nine", 69), ("Sixty-Nine", 69), ("sixty nine", 69), ("one hundred and thirty", 130),
-        ("two thousand five hundred", 2500), ("a dozen", 12), ("two dozen", 24), ("half a dozen", 6),
-        ("a couple of", 2), ("no", 0), ("zero", 0), ("THREE", 3),
+        ("130", 130),
+        ("0", 0),
+        ("1,200", 1200),
+        ("12,345,678", 12345678),
+        (" 77 ", 77),
+        ("sixty-nine", 69),
+        ("Sixty-Nine", 69),
+        ("sixty nine", 69),
+        ("one hundred and thirty", 130),
+        ("two thousand five hundred", 2500),
+        ("a dozen", 12),
+        ("two dozen", 24),
+        ("half a dozen", 6),
+        ("a couple of", 2),
+        ("no", 0),
+        ("zero", 0),
+        ("THREE", 3),
     ],
 )
 def test_parse_number(text, value):

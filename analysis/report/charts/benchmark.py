@@ -1,4 +1,5 @@
 """Chart of the benchmark appendix: throughput per core against corpus size."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -6,6 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from analysis.report.charts.style import PALETTE, SEQUENCE, finish, new_figure
+
 
 def benchmark(results: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     """Throughput per core against corpus size, beside the two baselines measured in the
@@ -28,7 +30,17 @@ def benchmark(results: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]
     ax.legend(loc="upper left", bbox_to_anchor=(1, 1), fontsize=9)
     pipeline = runs[runs.what == "pipeline"].mb_per_cpu_s
     best = pipeline.max() if not pipeline.empty else float("nan")
-    shape = "flat as the corpus grows" if not pipeline.empty and pipeline.max() <= 1.15 * pipeline.min() else "by corpus size"
-    finish(fig, ax, f"The pipeline extracts up to {best:.2f} MB of text per CPU second, {shape}",
-           source, xlabel="documents in the synthetic corpus", ylabel="MB of text per CPU second")
+    shape = (
+        "flat as the corpus grows"
+        if not pipeline.empty and pipeline.max() <= 1.15 * pipeline.min()
+        else "by corpus size"
+    )
+    finish(
+        fig,
+        ax,
+        f"The pipeline extracts up to {best:.2f} MB of text per CPU second, {shape}",
+        source,
+        xlabel="documents in the synthetic corpus",
+        ylabel="MB of text per CPU second",
+    )
     return fig, table.reset_index(drop=True)

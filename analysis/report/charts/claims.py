@@ -1,4 +1,5 @@
 """Charts of the claims chapter: claims by kind of source, and who relays whom."""
+
 from __future__ import annotations
 
 import textwrap
@@ -7,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.charts.style import PALETTE, STATUS_COLOURS, STATUS_ORDER, empty, finish, new_figure
+
 
 def claims_by_kind(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     """Number of claims per source kind, coloured by status."""
@@ -39,8 +41,10 @@ def relay_chains(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFram
             depth[hop] = max(depth.get(hop, 0), i)
         for a, b in zip(hops, hops[1:]):
             edges[(a, b)] = edges.get((a, b), 0) + 1
-    table = pd.DataFrame([{"relayed_by": a, "source": b, "claims": n} for (a, b), n in sorted(edges.items())],
-                         columns=["relayed_by", "source", "claims"])
+    table = pd.DataFrame(
+        [{"relayed_by": a, "source": b, "claims": n} for (a, b), n in sorted(edges.items())],
+        columns=["relayed_by", "source", "claims"],
+    )
     fig, ax = new_figure(8, 4.5)
     if table.empty:
         empty(ax, "No relayed claims")
@@ -55,11 +59,22 @@ def relay_chains(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFram
             rank.update({n: i for i, n in enumerate(columns[level])})
         pos = {n: (d, -i + (len(col) - 1) / 2) for d, col in columns.items() for i, n in enumerate(col)}
         for (a, b), n in edges.items():
-            ax.annotate("", xy=pos[b], xytext=pos[a],
-                        arrowprops={"arrowstyle": "-|>", "color": PALETTE["grey"], "lw": 1 + n, "shrinkA": 28, "shrinkB": 28})
+            ax.annotate(
+                "",
+                xy=pos[b],
+                xytext=pos[a],
+                arrowprops={"arrowstyle": "-|>", "color": PALETTE["grey"], "lw": 1 + n, "shrinkA": 28, "shrinkB": 28},
+            )
         for node, (x, y) in pos.items():
-            ax.text(x, y, "\n".join(textwrap.wrap(node, 16)), ha="center", va="center", fontsize=9,
-                    bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["blue"]})
+            ax.text(
+                x,
+                y,
+                "\n".join(textwrap.wrap(node, 16)),
+                ha="center",
+                va="center",
+                fontsize=9,
+                bbox={"boxstyle": "round", "fc": "white", "ec": PALETTE["blue"]},
+            )
         ax.set_xlim(-0.6, max(columns) + 0.6)
         ax.set_ylim(-max(len(c) for c in columns.values()) / 2 - 0.3, max(len(c) for c in columns.values()) / 2 + 0.3)
         ax.axis("off")

@@ -1,4 +1,5 @@
 """Charts of the count-over-time chapter: the cumulative count, its pace, Syria's share."""
+
 from __future__ import annotations
 
 import textwrap
@@ -8,8 +9,25 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis.report.charts.style import PALETTE, PLACE_COLOURS, SEED_COLOUR, confidence_legend, confidence_style, date_axis, empty, finish, new_figure
-from analysis.report.derive import MIN_GAP_DAYS, day_short, overall_pace, readable_extremes, same_day_reports, step_series
+from analysis.report.charts.style import (
+    PALETTE,
+    PLACE_COLOURS,
+    SEED_COLOUR,
+    confidence_legend,
+    confidence_style,
+    date_axis,
+    empty,
+    finish,
+    new_figure,
+)
+from analysis.report.derive import (
+    MIN_GAP_DAYS,
+    day_short,
+    overall_pace,
+    readable_extremes,
+    same_day_reports,
+    step_series,
+)
 
 
 def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool) -> list:
@@ -19,34 +37,50 @@ def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool
         series = step_series(table, place, start)
         if series.empty:
             continue
-        ax.step(pd.to_datetime(series.index), series.values, where="post", color=colour,
-                linewidth=2.2 if place == "Iraq and Syria" else 1.4, zorder=2)
+        ax.step(
+            pd.to_datetime(series.index),
+            series.values,
+            where="post",
+            color=colour,
+            linewidth=2.2 if place == "Iraq and Syria" else 1.4,
+            zorder=2,
+        )
         handles.append(Line2D([], [], color=colour, linewidth=2, label=place))
         reports = table[(table.place == place) & (table.origin == "reference")]
         spread = reports.groupby("date")["value"].agg(["min", "max"])
         for day, row in spread[spread["min"] < spread["max"]].iterrows():
-            ax.vlines(pd.Timestamp(day), row["min"] - 0.6, row["max"] + 0.6, color=colour, linewidth=9, alpha=0.25,
-                      zorder=1)
+            ax.vlines(
+                pd.Timestamp(day), row["min"] - 0.6, row["max"] + 0.6, color=colour, linewidth=9, alpha=0.25, zorder=1
+            )
     for row in table.itertuples():
         ax.plot([pd.Timestamp(row.date)], [row.value], **confidence_style(row.confidence, PLACE_COLOURS[row.place]))
     if spread_labels:
         for (place, day), values in same_day_reports(table).items():
             if len(values) > 1:
-                ax.annotate(", ".join(map(str, values)), (pd.Timestamp(day), values[-1]),
-                            xytext=(8, 5), textcoords="offset points", va="bottom", fontsize=8,
-                            color=PLACE_COLOURS[place])
+                ax.annotate(
+                    ", ".join(map(str, values)),
+                    (pd.Timestamp(day), values[-1]),
+                    xytext=(8, 5),
+                    textcoords="offset points",
+                    va="bottom",
+                    fontsize=8,
+                    color=PLACE_COLOURS[place],
+                )
     return handles
 
 
-def count_over_time(points: pd.DataFrame, marks: pd.DataFrame, start: str | None,
-                    source: str) -> tuple[Figure, pd.DataFrame]:
+def count_over_time(
+    points: pd.DataFrame, marks: pd.DataFrame, start: str | None, source: str
+) -> tuple[Figure, pd.DataFrame]:
     """The cumulative attack count as a step line per place, every report a dot (fill by
     confidence), extracted counts as stars, the marked events as dashed lines, and a
     zoom on the days when reports disagree, drawn as ranges with every value written."""
     table = points.copy()
     values = same_day_reports(table)
-    table["same_day_reports"] = ["/".join(map(str, values.get((p, d), []))) if o == "reference" else ""
-                                 for p, d, o in zip(table.place, table.date, table.origin)]
+    table["same_day_reports"] = [
+        "/".join(map(str, values.get((p, d), []))) if o == "reference" else ""
+        for p, d, o in zip(table.place, table.date, table.origin)
+    ]
     fig = Figure(figsize=(10, 6.4), layout="constrained")
     ax, zoom = fig.subplots(1, 2, width_ratios=[3.6, 1.2])
     if table.empty:
@@ -64,16 +98,26 @@ def count_over_time(points: pd.DataFrame, marks: pd.DataFrame, start: str | None
     ax.set_xlim(first - pd.Timedelta(days=2), end)
     ax.grid(axis="y", color="#eeeeee")
     date_axis(ax)
-    spread_handle = Line2D([], [], color=PALETTE["grey"], linewidth=9, alpha=0.25,
-                           label="same-day reports disagree (range)")
-    confidence_legend(ax, "extracted from the document", "upper left", extra=handles + [spread_handle],
-                      title="lines join the high- and\nmedium-confidence reports", title_fontsize=8.5,
-                      alignment="left")
+    spread_handle = Line2D(
+        [], [], color=PALETTE["grey"], linewidth=9, alpha=0.25, label="same-day reports disagree (range)"
+    )
+    confidence_legend(
+        ax,
+        "extracted from the document",
+        "upper left",
+        extra=handles + [spread_handle],
+        title="lines join the high- and\nmedium-confidence reports",
+        title_fontsize=8.5,
+        alignment="left",
+    )
     _zoom(zoom, table, start)
     total = step_series(table, "Iraq and Syria", start)
     since = f" since {day_short(start)}" if start else ""
-    title = (f"Attacks on US forces counted{since}: {int(total.iloc[-1])} by {day_short(total.index[-1])}"
-             if len(total) else "Attacks on US forces over time")
+    title = (
+        f"Attacks on US forces counted{since}: {int(total.iloc[-1])} by {day_short(total.index[-1])}"
+        if len(total)
+        else "Attacks on US forces over time"
+    )
     finish(fig, ax, title, source, ylabel="attacks (cumulative count)")
     return fig, table.reset_index(drop=True)
 
@@ -85,13 +129,27 @@ def _label_extracted(ax, table: pd.DataFrame) -> None:
         top = group.iloc[0]
         split = ", ".join(f"{r.value} {r.place}" for r in group.iloc[1:].itertuples())
         text = f"extracted from the document:\n{top.value} in {top.place}" + (f"\n({split})" if split else "")
-        ax.annotate(text + f"\nas of {day_short(day)}", (pd.Timestamp(day), top.value), xytext=(-150, 38),
-                    textcoords="offset points", fontsize=8.5, color=SEED_COLOUR, fontweight="bold",
-                    arrowprops={"arrowstyle": "->", "color": SEED_COLOUR, "linewidth": 1})
+        ax.annotate(
+            text + f"\nas of {day_short(day)}",
+            (pd.Timestamp(day), top.value),
+            xytext=(-150, 38),
+            textcoords="offset points",
+            fontsize=8.5,
+            color=SEED_COLOUR,
+            fontweight="bold",
+            arrowprops={"arrowstyle": "->", "color": SEED_COLOUR, "linewidth": 1},
+        )
     for row in table[(table.confidence == "low") & (table.note != "")].itertuples():
-        ax.annotate("\n".join(textwrap.wrap(f"{row.value}: {row.note}", 30)), (pd.Timestamp(row.date), row.value),
-                    xytext=(-6, -4), textcoords="offset points", ha="right", va="top", fontsize=7.5,
-                    color=PALETTE["grey"])
+        ax.annotate(
+            "\n".join(textwrap.wrap(f"{row.value}: {row.note}", 30)),
+            (pd.Timestamp(row.date), row.value),
+            xytext=(-6, -4),
+            textcoords="offset points",
+            ha="right",
+            va="top",
+            fontsize=7.5,
+            color=PALETTE["grey"],
+        )
 
 
 def _mark_events(ax, marks: pd.DataFrame, top_y: float, end) -> None:
@@ -103,8 +161,13 @@ def _mark_events(ax, marks: pd.DataFrame, top_y: float, end) -> None:
         ax.text(day, top_y * (1 - 0.08 * (i % 2)), f"{mark.label}\n({when}) ", ha="right", va="top", fontsize=8)
         if mark.after:
             ax.axvspan(day, end, color=PALETTE["grey"], alpha=0.08, zorder=0)
-            ax.text(day + pd.Timedelta(days=1.5), top_y * 0.5, "after it:\n" + "\n".join(textwrap.wrap(mark.after, 16)),
-                    fontsize=7.5, va="top")
+            ax.text(
+                day + pd.Timedelta(days=1.5),
+                top_y * 0.5,
+                "after it:\n" + "\n".join(textwrap.wrap(mark.after, 16)),
+                fontsize=7.5,
+                va="top",
+            )
 
 
 def _zoom(zoom, table: pd.DataFrame, start: str | None) -> None:
@@ -140,27 +203,58 @@ def attack_pace(pace: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
         colour = PALETTE["blue"] if row.gap_long_enough else "#c9d9ea"
         if i in (busiest.name, quietest.name):
             colour = PALETTE["vermillion"] if i == busiest.name else PALETTE["sky"]
-        ax.bar(pd.Timestamp(row["from"]), row.per_day, width=pd.Timedelta(days=int(row.days)), align="edge",
-               color=colour, edgecolor="white", linewidth=0.8)
+        ax.bar(
+            pd.Timestamp(row["from"]),
+            row.per_day,
+            width=pd.Timedelta(days=int(row.days)),
+            align="edge",
+            color=colour,
+            edgecolor="white",
+            linewidth=0.8,
+        )
     starts, ends = pd.to_datetime(table["from"]), pd.to_datetime(table["to"])
     overall = overall_pace(table)
     ax.axhline(overall, color=PALETTE["black"], linestyle="--", linewidth=1)
-    ax.annotate(f"whole period: {overall:.2f} a day", (ends.max(), overall), xytext=(0, 4), textcoords="offset points",
-                ha="right", va="bottom", fontsize=8)
+    ax.annotate(
+        f"whole period: {overall:.2f} a day",
+        (ends.max(), overall),
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=8,
+    )
     labelled = sorted(((busiest, "busiest"), (quietest, "quietest")), key=lambda pair: pair[0]["from"])
     for (row, word), align in zip(labelled, ("right", "left")):  # the earlier one to the left: no overlap
         mid = pd.Timestamp(row["from"]) + pd.Timedelta(days=row.days / 2)
         nearby = table.per_day[(ends >= mid - pd.Timedelta(days=8)) & (starts <= mid + pd.Timedelta(days=8))]
-        ax.annotate(f"{word}: {row.per_day:.2f} a day\n{day_short(row['from'])} to {day_short(row['to'])}",
-                    (mid, row.per_day), xytext=(mid, float(nearby.max()) + 0.5), ha=align, va="bottom", fontsize=8,
-                    arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.8})
-    ax.legend(handles=[Patch(color=PALETTE["blue"], label="gap between reports"),
-                       Patch(color="#c9d9ea", label=f"gap shorter than {MIN_GAP_DAYS} days (too short to read)")],
-              loc="upper right", fontsize=8.5)
+        ax.annotate(
+            f"{word}: {row.per_day:.2f} a day\n{day_short(row['from'])} to {day_short(row['to'])}",
+            (mid, row.per_day),
+            xytext=(mid, float(nearby.max()) + 0.5),
+            ha=align,
+            va="bottom",
+            fontsize=8,
+            arrowprops={"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.8},
+        )
+    ax.legend(
+        handles=[
+            Patch(color=PALETTE["blue"], label="gap between reports"),
+            Patch(color="#c9d9ea", label=f"gap shorter than {MIN_GAP_DAYS} days (too short to read)"),
+        ],
+        loc="upper right",
+        fontsize=8.5,
+    )
     ax.set_ylim(0, float(table.per_day.max()) * 1.45)
     date_axis(ax)
-    finish(fig, ax, f"Busiest stretch: {busiest.per_day:.2f} attacks a day, {day_short(busiest['from'])} to "
-           f"{day_short(busiest['to'])}", source, ylabel="attacks per day")
+    finish(
+        fig,
+        ax,
+        f"Busiest stretch: {busiest.per_day:.2f} attacks a day, {day_short(busiest['from'])} to "
+        f"{day_short(busiest['to'])}",
+        source,
+        ylabel="attacks per day",
+    )
     return fig, table
 
 
@@ -174,8 +268,14 @@ def syria_share(share: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]
         finish(fig, ax, "No report splits the count by country", source)
         return fig, table
     line = table[table.confidence.isin(["high", "medium"])].groupby("date")["share_syria"].median()
-    ax.plot(pd.to_datetime(line.index), line.values * 100, color=PALETTE["green"], linewidth=1.2, zorder=2,
-            label="line: high- and medium-confidence reports")
+    ax.plot(
+        pd.to_datetime(line.index),
+        line.values * 100,
+        color=PALETTE["green"],
+        linewidth=1.2,
+        zorder=2,
+        label="line: high- and medium-confidence reports",
+    )
     for row in table.itertuples():
         style = confidence_style(row.confidence, PALETTE["green"])
         ax.plot([pd.Timestamp(row.date)], [row.share_syria * 100], **style)
@@ -187,7 +287,12 @@ def syria_share(share: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]
     confidence_legend(ax, "extracted from the document", "lower right", ncols=2)
     ref = table[table.origin == "reference"]
     first, last = ref.iloc[0] if len(ref) else table.iloc[0], ref.iloc[-1] if len(ref) else table.iloc[-1]
-    finish(fig, ax, f"Syria's share of the attacks counted went from {first.share_syria:.0%} "
-           f"({day_short(first.date)}) to {last.share_syria:.0%} ({day_short(last.date)})", source,
-           ylabel="share in Syria (%)")
+    finish(
+        fig,
+        ax,
+        f"Syria's share of the attacks counted went from {first.share_syria:.0%} "
+        f"({day_short(first.date)}) to {last.share_syria:.0%} ({day_short(last.date)})",
+        source,
+        ylabel="share in Syria (%)",
+    )
     return fig, table

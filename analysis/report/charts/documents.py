@@ -1,10 +1,12 @@
 """Chart of the documents chapter: who speaks in the documents, and how sure."""
+
 from __future__ import annotations
 
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.charts.style import STATUS_COLOURS, STATUS_ORDER, empty, finish, new_figure
+
 
 def epistemic_map(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     """Share of the document's attributed text by who speaks and how sure: one bar per
@@ -30,8 +32,13 @@ def epistemic_map(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFra
         ax.invert_yaxis()
         ax.legend(title="status", loc="lower right")
     confirmed = table.loc[table.status == "confirmed", "share_of_text"].sum()
-    finish(fig, ax, f"{confirmed:.0%} of the attributed text is confirmed; the rest is reported, unconfirmed or rumour",
-           source, xlabel="share of the document's claim text (%)")
+    finish(
+        fig,
+        ax,
+        f"{confirmed:.0%} of the attributed text is confirmed; the rest is reported, unconfirmed or rumour",
+        source,
+        xlabel="share of the document's claim text (%)",
+    )
     return fig, table
 
 

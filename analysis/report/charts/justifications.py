@@ -1,4 +1,5 @@
 """Charts of the justifications chapter: frames by speaker, and the stated reasons over time."""
+
 from __future__ import annotations
 
 import textwrap
@@ -6,8 +7,18 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.report.charts.style import PALETTE, SEED_COLOUR, SEQUENCE, confidence_legend, confidence_style, empty, finish, new_figure
+from analysis.report.charts.style import (
+    PALETTE,
+    SEED_COLOUR,
+    SEQUENCE,
+    confidence_legend,
+    confidence_style,
+    empty,
+    finish,
+    new_figure,
+)
 from analysis.report.derive import day_short
+
 
 def frames_by_speaker(justifications: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     """Which reason for the US presence each speaker gives, and in whose voice."""
@@ -22,8 +33,15 @@ def frames_by_speaker(justifications: pd.DataFrame, source: str) -> tuple[Figure
         markers = {"speaker's own words": "o", "attributed by the author": "s", "author's framing": "^"}
         for i, voice in enumerate(sorted(table.voice.unique())):
             part = table[table.voice == voice]
-            ax.scatter([speakers.index(s) for s in part.speaker], [frames.index(f) for f in part.frame],
-                       s=80 + 60 * part.statements, marker=markers.get(voice, "D"), color=SEQUENCE[i], label=voice, alpha=0.85)
+            ax.scatter(
+                [speakers.index(s) for s in part.speaker],
+                [frames.index(f) for f in part.frame],
+                s=80 + 60 * part.statements,
+                marker=markers.get(voice, "D"),
+                color=SEQUENCE[i],
+                label=voice,
+                alpha=0.85,
+            )
         ax.set_xticks(range(len(speakers)), ["\n".join(textwrap.wrap(s, 14)) for s in speakers])
         ax.set_yticks(range(len(frames)), frames)
         ax.margins(x=0.15, y=0.2)
@@ -53,7 +71,7 @@ def statement_timeline(points: pd.DataFrame, source: str, lanes=None) -> tuple[F
     x = pd.to_datetime(table.x)
     min_gap = (x.max() - x.min()) / 9  # room for a surname at this width
     last_label: dict[tuple[int, int], pd.Timestamp] = {}
-    for i, (when, row) in enumerate(zip(x, table.itertuples())):
+    for when, row in zip(x, table.itertuples()):
         lane = lanes.index(row.frame)
         colour = PALETTE["blue"]
         extracted = row.origin == "extracted"
@@ -65,27 +83,57 @@ def statement_timeline(points: pd.DataFrame, source: str, lanes=None) -> tuple[F
             key = (lane, level)
             if key not in last_label or when - last_label[key] >= min_gap:
                 last_label[key] = when
-                ax.annotate(_surname(row.speaker), (when, lane), xytext=(0, 9 * level), textcoords="offset points",
-                            ha="center", va="bottom" if level > 0 else "top", fontsize=8.5, color=PALETTE["black"])
+                ax.annotate(
+                    _surname(row.speaker),
+                    (when, lane),
+                    xytext=(0, 9 * level),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom" if level > 0 else "top",
+                    fontsize=8.5,
+                    color=PALETTE["black"],
+                )
                 table.loc[row.Index, "labelled"] = True
                 break
     years = range(x.min().year, x.max().year + 1)
     missing = [y for y in years if y not in set(x[table.origin == "reference"].dt.year)]
     for year in missing:
         ax.axvspan(pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31), color=PALETTE["grey"], alpha=0.08, zorder=0)
-        ax.text(pd.Timestamp(year, 7, 1), len(lanes) - 1.5, f"no {year}\nstatement\nselected", ha="center",
-                va="center", fontsize=8, color=PALETTE["grey"])
+        ax.text(
+            pd.Timestamp(year, 7, 1),
+            len(lanes) - 1.5,
+            f"no {year}\nstatement\nselected",
+            ha="center",
+            va="center",
+            fontsize=8,
+            color=PALETTE["grey"],
+        )
     for when in sorted(set(x[table.origin == "extracted"])):
-        ax.annotate(f"document published\n{day_short(when)}", (when, -0.35), ha="center", va="bottom", fontsize=7.5,
-                    color=SEED_COLOUR, fontweight="bold")
+        ax.annotate(
+            f"document published\n{day_short(when)}",
+            (when, -0.35),
+            ha="center",
+            va="bottom",
+            fontsize=7.5,
+            color=SEED_COLOUR,
+            fontweight="bold",
+        )
     ax.set_yticks(range(len(lanes)), lanes)
     ax.set_ylim(len(lanes) - 0.4, -0.75)
     ax.set_xlim(pd.Timestamp(x.min().year, 1, 1), max(x) + pd.Timedelta(days=150))
     ax.grid(axis="x", color="#eeeeee")
-    confidence_legend(ax, "the document's own framing\n(on its publication date)", "center left", framealpha=0.9,
-                       frameon=True, edgecolor="white")
+    confidence_legend(
+        ax,
+        "the document's own framing\n(on its publication date)",
+        "center left",
+        framealpha=0.9,
+        frameon=True,
+        edgecolor="white",
+    )
     ref = table[table.origin == "reference"]
-    title = (f"Reasons officials gave for US forces in Syria, {x.min().year} to {x.max().year}: "
-             f"{len(ref)} statements chosen to show the shifts (not a count), with the document's own framing")
+    title = (
+        f"Reasons officials gave for US forces in Syria, {x.min().year} to {x.max().year}: "
+        f"{len(ref)} statements chosen to show the shifts (not a count), with the document's own framing"
+    )
     finish(fig, ax, title, source, xlabel="date of the statement")
     return fig, table.drop(columns=["x"]).reset_index(drop=True)

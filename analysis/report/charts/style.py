@@ -6,6 +6,7 @@ notebooks display that table so nbval regression-tests the plotted values (nbval
 not compare PNG images). `apply()` sets the style and tells IPython how to show a
 figure; notebooks call it once, so importing a chart module changes nothing.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -43,6 +44,8 @@ STYLE = {
     # Text from documents is never read as math: a "$" in a title must stay a "$".
     "text.parse_math": False,
 }
+
+
 def png_bytes(fig: Figure) -> bytes:
     """PNG without the software-version stamp, so stored outputs stay byte-stable."""
     import io
@@ -69,17 +72,22 @@ def date_axis(ax, axis: str = "x") -> None:
 
 def finish(fig: Figure, ax, title: str, source: str, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
     """Title that states the finding, labelled axes, and the source note under the chart."""
-    fig.suptitle("\n".join(textwrap.wrap(title, int(fig.get_figwidth() * 9))), x=0.01, ha="left",
-                 fontsize=STYLE["axes.titlesize"], fontweight="bold")
+    fig.suptitle(
+        "\n".join(textwrap.wrap(title, int(fig.get_figwidth() * 9))),
+        x=0.01,
+        ha="left",
+        fontsize=STYLE["axes.titlesize"],
+        fontweight="bold",
+    )
     if xlabel is not None:
         ax.set_xlabel(xlabel)
     if ylabel is not None:
         ax.set_ylabel(ylabel)
     fig.get_layout_engine().set(h_pad=0.15)
-    fig.supxlabel("\n".join(textwrap.wrap("Source: " + source, 110)), fontsize=8.5, color=PALETTE["grey"], x=0.01, ha="left")
+    fig.supxlabel(
+        "\n".join(textwrap.wrap("Source: " + source, 110)), fontsize=8.5, color=PALETTE["grey"], x=0.01, ha="left"
+    )
     return fig
-
-
 
 
 def apply() -> None:
@@ -105,12 +113,10 @@ STATUS_COLOURS = {
 }
 
 
-
 def empty(ax, message: str = "No rows in this table") -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color=PALETTE["grey"])
     ax.set_xticks([])
     ax.set_yticks([])
-
 
 
 PLACE_COLOURS = {"Iraq and Syria": PALETTE["blue"], "Iraq": PALETTE["orange"], "Syria": PALETTE["green"]}
@@ -125,10 +131,24 @@ def confidence_style(confidence: str, colour: str, size: float = 7) -> dict:
     """Marker fill says how sure the curator is: high filled, medium half, low hollow;
     an extracted point is a larger star."""
     if confidence == "extracted" or confidence not in ("high", "medium", "low"):
-        return {"marker": "*", "markersize": size * 2.2, "color": SEED_COLOUR, "markeredgecolor": "black",
-                "markeredgewidth": 0.8, "linestyle": "none", "zorder": 5}
-    style = {"marker": "o", "markersize": size, "color": colour, "markeredgecolor": colour, "linestyle": "none",
-             "markeredgewidth": 1.4, "zorder": 4}
+        return {
+            "marker": "*",
+            "markersize": size * 2.2,
+            "color": SEED_COLOUR,
+            "markeredgecolor": "black",
+            "markeredgewidth": 0.8,
+            "linestyle": "none",
+            "zorder": 5,
+        }
+    style = {
+        "marker": "o",
+        "markersize": size,
+        "color": colour,
+        "markeredgecolor": colour,
+        "linestyle": "none",
+        "markeredgewidth": 1.4,
+        "zorder": 4,
+    }
     if confidence == "medium":
         style |= {"fillstyle": "left", "markerfacecoloralt": "white"}
     elif confidence == "low":
@@ -138,9 +158,9 @@ def confidence_style(confidence: str, colour: str, size: float = 7) -> dict:
 
 def confidence_legend(target, extracted_label: str, loc: str, extra=(), **kwargs) -> None:
     """Legend of the confidence markers (on an axes, or on the figure with loc 'outside ...')."""
-    handles = list(extra) + [Line2D([], [], **confidence_style(c, PALETTE["grey"]), label=f"{c} confidence")
-                             for c in ("high", "medium", "low")]
+    handles = list(extra) + [
+        Line2D([], [], **confidence_style(c, PALETTE["grey"]), label=f"{c} confidence")
+        for c in ("high", "medium", "low")
+    ]
     handles.append(Line2D([], [], **confidence_style("extracted", PALETTE["grey"]), label=extracted_label))
     target.legend(handles=handles, loc=loc, fontsize=8.5, **kwargs)
-
-

@@ -1,4 +1,5 @@
 """Charts of the tallies chapter: country splits, rates, injury windows, weapons."""
+
 from __future__ import annotations
 
 import textwrap
@@ -7,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.charts.style import PALETTE, date_axis, empty, finish, new_figure
+
 
 def attack_split(tallies: pd.DataFrame, checks: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
     """Attacks by country next to the combined total they should add up to, with the
@@ -21,8 +23,17 @@ def attack_split(tallies: pd.DataFrame, checks: pd.DataFrame, source: str) -> tu
         total = used[used.value == used.value.max()].head(1)
         for row in used.itertuples():
             role = "total" if row.tally_id in set(total.tally_id) else "part"
-            rows.append({"check_id": check.check_id, "location": row.location, "role": role, "value": row.value,
-                         "as_of": row.as_of, "formula": check.formula, "status": check.status})
+            rows.append(
+                {
+                    "check_id": check.check_id,
+                    "location": row.location,
+                    "role": role,
+                    "value": row.value,
+                    "as_of": row.as_of,
+                    "formula": check.formula,
+                    "status": check.status,
+                }
+            )
     table = pd.DataFrame(rows, columns=["check_id", "location", "role", "value", "as_of", "formula", "status"])
     if table.empty:
         table = attacks[["location", "value", "as_of"]].assign(role="reported").reset_index(drop=True)
@@ -68,7 +79,9 @@ def injury_window(tallies: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFr
     """Each injury tally drawn as the window it covers, so a statement like 'none since
     a date' sits visibly inside the overall count's window."""
     injured = tallies[tallies.measure == "injured"]
-    table = injured[["tally_id", "value", "qualifier", "since", "as_of", "attributed_to", "number_text"]].reset_index(drop=True)
+    table = injured[["tally_id", "value", "qualifier", "since", "as_of", "attributed_to", "number_text"]].reset_index(
+        drop=True
+    )
     fig, ax = new_figure(8, 3.5)
     plotted = table.dropna(subset=["as_of"])
     if plotted.empty:
@@ -98,13 +111,24 @@ def weapons_named(tallies: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFr
     """How often each weapon is named in a tally sentence."""
     named = tallies.weapons.dropna()
     counts = pd.Series([w.strip() for cell in named for w in cell.split(";") if w.strip()], dtype="string")
-    table = counts.value_counts().rename_axis("weapon").reset_index(name="tallies_naming_it").sort_values(
-        ["tallies_naming_it", "weapon"], ascending=[False, True]).reset_index(drop=True)
+    table = (
+        counts.value_counts()
+        .rename_axis("weapon")
+        .reset_index(name="tallies_naming_it")
+        .sort_values(["tallies_naming_it", "weapon"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
     fig, ax = new_figure(6, 3)
     if table.empty:
         empty(ax, "No weapons named")
     else:
         ax.barh(table.weapon, table.tallies_naming_it, color=PALETTE["orange"])
         ax.invert_yaxis()
-    finish(fig, ax, f"{len(table)} kinds of weapon named in the tally statements", source, xlabel="tallies naming the weapon")
+    finish(
+        fig,
+        ax,
+        f"{len(table)} kinds of weapon named in the tally statements",
+        source,
+        xlabel="tallies naming the weapon",
+    )
     return fig, table

@@ -1,0 +1,175 @@
+"""Every chart returns the figure and the table it plotted (what nbval compares): on small
+hand-made tables the table holds exactly the plotted values, and an empty table gives a
+figure that says so instead of failing."""
+
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+
+from analysis.report import derive
+from analysis.report.charts import benchmark, claims, count, documents, justifications, style, tallies, timeline
+
+SOURCE = "a source note"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def house_style():
+    style.apply()
+
+
+def texts(fig: Figure) -> str:
+    return " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+
+
+CLAIMS = pd.DataFrame(
+    {
+        "claim": ["a", "b", "c"],
+        "source_kind": ["US government", "author", "US government"],
+        "status": ["confirmed", "reported", "unconfirmed"],
+        "start": [0, 10, 30],
+        "end": [10, 30, 40],
+        "via": ["Times > Pentagon", None, "Times > Pentagon"],
+    }
+)
+
+
+def test_epistemic_map_measures_each_voice_by_its_share_of_the_text():
+    fig, table = documents.epistemic_map(CLAIMS, SOURCE)
+    assert table[["source_kind", "status", "chars", "share_of_text"]].values.tolist() == [
+        ["US government", "confirmed", 10, 0.25],
+        ["US government", "unconfirmed", 10, 0.25],
+        ["author", "reported", 20, 0.5],
+    ]
+    assert "25% of the attributed text is confirmed" in texts(fig) and SOURCE in texts(fig)
+
+
+def test_claims_by_kind_and_relay_links():
+    _, table = claims.claims_by_kind(CLAIMS, SOURCE)
+    assert table.claims.sum() == 3
+    _, links = claims.relay_chains(CLAIMS, SOURCE)
+    assert links.values.tolist() == [["Times", "Pentagon", 2]]
+
+
+TALLIES = pd.DataFrame(
+    {
+        "tally_id": ["d:1", "d:2", "d:3", "d:4"],
+        "measure": ["attacks", "attacks", "attacks", "injured"],
+        "value": [130, 53, 77, 5],
+        "qualifier": ["exact"] * 4,
+        "location": ["Iraq and Syria", "Iraq", "Syria", "Syria"],
+        "since": ["2023-10-17"] * 3 + [None],
+        "as_of": ["2024-01-11"] * 4,
+        "attributed_to": ["Pentagon"] * 4,
+        "number_text": ["130", "53", "77", "five"],
+        "weapons": ["drone; rocket", None, None, "rocket"],
+    }
+)
+CHECKS = pd.DataFrame(
+    {
+        "check_id": ["d:split_sum:1", "d:rate:attacks_per_day:1"],
+        "kind": ["split_sum", "rate"],
+        "evidence": ["d:1;d:2;d:3", "d:1"],
+        "formula": ["53 + 77 = 130", "130 / 86 days = 1.51"],
+        "status": ["ok", "ok"],
+        "description": ["split", "130 attacks over 86 days"],
+        "observed": [130.0, 1.5116],
+    }
+)
+
+
+def test_tally_charts_plot_the_split_rates_injury_windows_and_weapons():
+    _, split = tallies.attack_split(TALLIES, CHECKS, SOURCE)
+    assert split[["location", "role", "value"]].values.tolist() == [
+        ["Iraq and Syria", "total", 130],
+        ["Iraq", "part", 53],
+        ["Syria", "part", 77],
+    ]
+    _, rates = tallies.attacks_per_day(CHECKS, SOURCE)
+    assert rates.observed.tolist() == [1.5116]
+    _, injuries = tallies.injury_window(TALLIES, SOURCE)
+    assert injuries.value.tolist() == [5]
+    _, weapons = tallies.weapons_named(TALLIES, SOURCE)
+    assert weapons.values.tolist() == [["rocket", 2], ["drone", 1]]
+
+
+def test_frames_by_speaker_counts_statements_per_frame_speaker_and_voice():
+    rows = pd.DataFrame(
+        {
+            "frame": ["oil", "oil", "counter-ISIS"],
+            "speaker": ["Trump", "Trump", None],
+            "voice": ["speaker's own words"] * 2 + ["author's framing"],
+        }
+    )
+    _, table = justifications.frames_by_speaker(rows, SOURCE)
+    assert table.values.tolist() == [
+        ["counter-ISIS", "(author)", "author's framing", 1],
+        ["oil", "Trump", "speaker's own words", 2],
+    ]
+
+
+def test_timeline_keeps_dated_events_in_date_order():
+    events = pd.DataFrame(
+        {
+            "date": ["2024-01-11", None, "2023-10-17"],
+            "precision": ["day", "day", "day"],
+            "date_text": ["Thursday", "x", "Oct. 17"],
+            "event": ["b", "x", "a"],
+            "source": [None] * 3,
+            "status": [None] * 3,
+            "start": [5, 1, 0],
+        }
+    )
+    _, table = timeline.timeline(events, SOURCE)
+    assert table.event.tolist() == ["a", "b"]
+
+
+def test_count_charts_plot_the_points_pace_and_share():
+    points = pd.DataFrame(
+        {
+            "date": ["2024-01-01", "2024-01-11", "2024-01-11", "2024-01-11"],
+            "place": ["Iraq and Syria", "Iraq and Syria", "Iraq and Syria", "Syria"],
+            "value": [100, 130, 131, 77],
+            "origin": ["reference"] * 4,
+            "confidence": ["high"] * 4,
+            "step": [True] * 4,
+            "note": [""] * 4,
+            "source_url": ["u"] * 4,
+        }
+    )
+    marks = pd.DataFrame(columns=["date", "label", "night", "from_file", "after", "after_source"])
+    fig, table = count.count_over_time(points, marks, "2023-10-17", SOURCE)
+    assert table.same_day_reports.tolist() == ["100", "130/131", "130/131", "77"]
+    assert "131 by 11 Jan 2024" in texts(fig)
+    pace = derive.pace(points, "2023-10-17")
+    _, plotted = count.attack_pace(pace, SOURCE)
+    assert plotted.per_day.tolist() == pace.per_day.tolist()
+
+
+def test_benchmark_plots_one_process_runs_against_the_baselines():
+    results = pd.DataFrame(
+        {
+            "what": ["pipeline", "pipeline", "re", "quantulum3"],
+            "jobs": [1, 1, 1, 1],
+            "n_docs": [1000, 4000, 1000, 1000],
+            "mb_per_cpu_s": [0.6, 0.61, 98.0, 0.04],
+            "peak_mb": [80, 90, 10, 10],
+        }
+    )
+    fig, table = benchmark.benchmark(results, SOURCE)
+    assert len(table) == 4 and "up to 0.61 MB" in texts(fig)
+
+
+@pytest.mark.parametrize(
+    "chart, args",
+    [
+        (documents.epistemic_map, (CLAIMS.iloc[0:0],)),
+        (claims.relay_chains, (CLAIMS.iloc[0:0],)),
+        (tallies.attack_split, (TALLIES.iloc[0:0], CHECKS.iloc[0:0])),
+        (tallies.attacks_per_day, (CHECKS.iloc[0:0],)),
+        (tallies.injury_window, (TALLIES.iloc[0:0],)),
+        (tallies.weapons_named, (TALLIES.iloc[0:0],)),
+    ],
+)
+def test_an_empty_table_gives_a_figure_that_says_so(chart, args):
+    fig, table = chart(*args, SOURCE)
+    assert table.empty and isinstance(fig, Figure)
