@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from analysis.store.schema import Field, Table, places, value_range
+from analysis.store.schema import DOC_ID, Field, Table, places, value_range
 
 AGREEMENT = "reference_agreement"  # written by check/reconcile.py, across documents
 KINDS = ("split_sum", "part_bound", "window_agreement", "rate", AGREEMENT)
@@ -31,7 +31,7 @@ TABLE = Table(
             "doc_id:kind:number_start of the tally checked (rates: doc_id:rate:metric:number_start)",
             required=True,
         ),
-        Field("doc_id", "string", "Document id", required=True),
+        DOC_ID,
         Field(
             "kind",
             "string",

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.attribution import Attribution, anchors, attribution
 from analysis.extract.sources import Cue, Mention, find_cues, inside, lexicon, overlaps, quote_spans, word_count
-from analysis.store.schema import Field, Table
+from analysis.store.schema import DOC_ID, END, QUOTE, START, Field, Table
 
 _CLAUSE_SEP = re.compile(r"\s+[-–—]+\s+|;\s+|,\s+(?=(?:but|while|whereas|yet)\b)")
 _OBJECT_ANAPHOR = re.compile(
@@ -56,7 +56,7 @@ TABLE = Table(
         "sentence before)."
     ),
     fields=(
-        Field("doc_id", "string", "Document id", required=True),
+        DOC_ID,
         Field(
             "claim_id",
             "string",
@@ -93,11 +93,11 @@ TABLE = Table(
         Field(
             "event_date",
             "date",
-            "When it happened, resolved by analysis.dates: the first date in the statement's content, else in its attribution words ('said Thursday'), a 'since ...' bound only when there is nothing else; empty if none",
+            "When it happened, resolved by analysis.text.dates: the first date in the statement's content, else in its attribution words ('said Thursday'), a 'since ...' bound only when there is nothing else; empty if none",
         ),
-        Field("start", "integer", "Offset of the evidence clause in the normalized text", required=True),
-        Field("end", "integer", "End offset (exclusive) of the evidence clause", required=True),
-        Field("quote", "string", "The evidence clause: text[start:end]", required=True),
+        START,
+        END,
+        QUOTE,
     ),
     primary_key=("doc_id", "claim_id"),
     sort_key=("doc_id", "start", "claim_id"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.store.schema import Field, Table
+from analysis.store.schema import DOC_ID, Field, Table
 from analysis.text.corpus import Document
 
 TABLE = Table(
@@ -10,7 +10,7 @@ TABLE = Table(
     title="Documents",
     description="One row per source document: where it came from, when it was published and how that is known, and its size.",
     fields=(
-        Field("doc_id", "string", "Document id: the file name without .txt", required=True),
+        DOC_ID,
         Field("title", "string", "Headline, from the sidecar"),
         Field("outlet", "string", "Publisher; empty when not established"),
         Field("url", "string", "Where the text was found"),

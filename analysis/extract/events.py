@@ -1,7 +1,7 @@
 """Dated events: one row per date expression in a document, with the short clause it
 dates and the source and status of the statement that carries it.
 
-Dates come from analysis.dates (resolved against the publication date); the statement
+Dates come from analysis.text.dates (resolved against the publication date); the statement
 comes from the claims analysis, so "a Pentagon spokesman said Thursday" dates the
 statement, while "no troops have been injured since Dec. 25" dates its content.
 """
@@ -12,18 +12,19 @@ import re
 from bisect import bisect_right
 
 from analysis.extract.claims import AUTHOR, STATUSES, claims_at
-from analysis.store.schema import Field, Table
+from analysis.store.schema import DOC_ID, END, QUOTE, START, Field, Table
+from analysis.text.dates import PRECISIONS
 
 TABLE = Table(
     name="events",
     title="Dated events",
     description=(
-        "One row per date expression (analysis.dates) with the event it dates. `start`/`end`/`quote` "
+        "One row per date expression (analysis.text.dates) with the event it dates. `start`/`end`/`quote` "
         "are the evidence clause (the claims table's clause when the date sits in a statement); "
         "`source` and `status` are that statement's."
     ),
     fields=(
-        Field("doc_id", "string", "Document id", required=True),
+        DOC_ID,
         Field(
             "date",
             "date",
@@ -32,8 +33,9 @@ TABLE = Table(
         Field(
             "precision",
             "string",
-            "How precise the date is, from analysis.dates: day, night, week, month, approximate, days-before (some days before `date`), year",
+            "How precise the date is, from analysis.text.dates: day, night, week, month, approximate, days-before (some days before `date`), year",
             required=True,
+            enum=PRECISIONS,
         ),
         Field("date_text", "string", "The date expression as written", required=True),
         Field(
@@ -48,9 +50,9 @@ TABLE = Table(
             "Source(s) of the statement carrying the date, as in claims.csv ('; '-joined); 'author' for the author's assertion; empty outside any statement",
         ),
         Field("status", "string", "Status of that statement in claims.csv", enum=STATUSES),
-        Field("start", "integer", "Offset of the evidence clause in the normalized text", required=True),
-        Field("end", "integer", "End offset (exclusive) of the evidence clause", required=True),
-        Field("quote", "string", "The evidence clause: text[start:end]", required=True),
+        START,
+        END,
+        QUOTE,
     ),
     primary_key=("doc_id", "start", "date_text"),
 )

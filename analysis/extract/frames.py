@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from analysis.extract.claims import AUTHOR, claims_at
 from analysis.extract.sources import quote_spans
-from analysis.store.schema import Field, Table
+from analysis.store.schema import DOC_ID, END, QUOTE, START, Field, Table
+from analysis.store.vocabulary import FRAMES
 from analysis.text.lexicon import load_lexicon
 from analysis.text.regex import gated
 
-FRAMES = ("counter-ISIS", "oil", "counter-Iran", "regime-change", "force-protection", "other")
 VOICES = ("speaker's own words", "attributed by the author", "author's framing")
 
 TABLE = Table(
@@ -29,10 +29,11 @@ TABLE = Table(
     description=(
         "One row per statement of why US forces are in Syria or the region, per frame (a clause "
         "naming two aims gives two rows). A frame cue counts only within a few sentences of talk "
-        "about the presence itself; a document with no such statement has no rows."
+        "about the presence itself; a document with no such statement has no rows. The evidence "
+        "(start, end, quote) is the clause stating it."
     ),
     fields=(
-        Field("doc_id", "string", "Document id", required=True),
+        DOC_ID,
         Field("frame", "string", "The stated aim, from lexicons/frames.yml", required=True, enum=FRAMES),
         Field(
             "speaker",
@@ -53,9 +54,9 @@ TABLE = Table(
         ),
         Field("date", "date", "When the text dates the statement (the claim's event_date); empty if it does not"),
         Field("cue", "string", "The words that matched the frame, as written", required=True),
-        Field("quote", "string", "The clause stating it: text[start:end]", required=True),
-        Field("start", "integer", "Offset of the clause in the normalized text", required=True),
-        Field("end", "integer", "End offset (exclusive) of the clause", required=True),
+        QUOTE,
+        START,
+        END,
     ),
     primary_key=("doc_id", "start", "frame"),
 )

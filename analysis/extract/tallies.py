@@ -17,7 +17,7 @@ from bisect import bisect_left
 
 from analysis.extract.tally_rules import MEASURES, QUALIFIERS, SPLITS
 from analysis.extract.tally_sentence import Tally, join_places, sentence_places, sentence_tallies
-from analysis.store.schema import Field, Table
+from analysis.store.schema import DOC_ID, END, QUOTE, START, Field, Table
 
 TABLE = Table(
     name="tallies",
@@ -29,7 +29,7 @@ TABLE = Table(
     ),
     fields=(
         Field("tally_id", "string", "doc_id:number_start; checks.csv cites tallies by it", required=True),
-        Field("doc_id", "string", "Document id", required=True),
+        DOC_ID,
         Field("measure", "string", "What is counted", required=True, enum=MEASURES),
         Field("value", "integer", "The count as an integer", required=True),
         Field(
@@ -69,9 +69,9 @@ TABLE = Table(
         Field("number_text", "string", "The number as written", required=True),
         Field("number_start", "integer", "Offset of the number in the document text", required=True),
         Field("number_end", "integer", "End offset of the number", required=True),
-        Field("quote", "string", "The sentence stating the tally", required=True),
-        Field("start", "integer", "Offset of the sentence in the document text", required=True),
-        Field("end", "integer", "End offset of the sentence", required=True),
+        QUOTE,
+        START,
+        END,
     ),
     primary_key=("doc_id", "number_start"),
 )

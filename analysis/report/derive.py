@@ -12,7 +12,6 @@ import pandas as pd
 import yaml
 
 from analysis.store.reference import PLACE_NAMES, REFERENCE, REFERENCE_TABLES, TALLIES, column_for
-from analysis.store.vocabulary import FRAMES
 
 ANNOTATIONS = REFERENCE / "annotations.yml"
 MIN_GAP_DAYS = 3  # a rate over a shorter gap is dominated by the unknown hour of each count
@@ -190,12 +189,6 @@ def syria_share(points):
     return wide[key + ["iraq", "syria", "share_syria"]].sort_values(["date", "origin", "syria"]).reset_index(drop=True)
 
 
-def frame_lane(frame: str) -> str:
-    """The reference frame an extracted frame belongs to ('regime-change' is the
-    reference's 'regime-change/Assad')."""
-    return next((f for f in FRAMES if f == frame or f.startswith(frame + "/")), frame)
-
-
 def statement_points(statements, justifications, documents):
     """Reference statements and the documents' own framing on one time axis. Month-only
     dates sit mid-month; extracted rows are dated by their document's publication date."""
@@ -225,7 +218,7 @@ def statement_points(statements, justifications, documents):
             {
                 "date": when,
                 "x": when,
-                "frame": frame_lane(j.frame),
+                "frame": j.frame,
                 "speaker": speaker,
                 "origin": "extracted",
                 "confidence": j.voice,

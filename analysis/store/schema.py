@@ -65,6 +65,16 @@ class Table:
         }
 
 
+# --- the evidence, declared once ------------------------------------------------------
+
+DOC_ID = Field(
+    "doc_id", "string", "Document id: the file name without .txt (documents.csv has one row per id)", required=True
+)
+QUOTE = Field("quote", "string", "The evidence: the document's normalized text from start to end", required=True)
+START = Field("start", "integer", "Offset of the evidence in the document's normalized text", required=True)
+END = Field("end", "integer", "End offset of the evidence (exclusive)", required=True)
+
+
 # --- reading values back ---------------------------------------------------------------
 
 

@@ -44,7 +44,7 @@ def test_paraphrase_attributed_by_the_author():
 def test_authors_framing_has_no_speaker():
     found = extract("The real purpose of the deployment was always regime change in Damascus.")
     assert [(r["frame"], r["speaker"], r["voice"], r["cue"]) for r in found] == [
-        ("regime-change", None, "author's framing", "regime change")
+        ("regime-change/Assad", None, "author's framing", "regime change")
     ]
 
 
@@ -106,7 +106,7 @@ def test_patterns_are_lower_case_because_they_run_on_lowercased_text():
 def test_odd_unicode_case_still_matches():
     # "İ" lowercases to two characters, so the lowercased copy cannot be used for offsets
     found = extract("İ The real purpose of the deployment was always regime change.")
-    assert [r["frame"] for r in found] == ["regime-change"]
+    assert [r["frame"] for r in found] == ["regime-change/Assad"]
 
 
 FRAGMENTS = [
@@ -157,7 +157,7 @@ def test_seed_justifications(seed_rows):
     assert ("counter-ISIS", "Pat Ryder", "speaker's own words") in got
     assert ("counter-ISIS", "Pentagon", "attributed by the author") in got
     assert ("counter-Iran", "Pentagon", "attributed by the author") in got
-    assert ("regime-change", "", "author's framing") in got
+    assert ("regime-change/Assad", "", "author's framing") in got
     assert ("force-protection", "Pat Ryder", "speaker's own words") in got
     cues = {r["frame"]: r["cue"] for r in seed_rows if r["speaker"] != "Pentagon"}
     assert cues["oil"] == "secure the oil" and cues["counter-ISIS"] == "enduring defeat of ISIS"
