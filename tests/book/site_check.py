@@ -17,17 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.publish import toc as report_book
+from analysis.publish.pdf import CHROMIUM, HEADLESS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# The browser the PDF edition prints with, and its flags less --headless (Playwright adds it).
+CHROMIUM_ARGS = [flag for flag in HEADLESS if flag != "--headless"]
 VIEWPORT = {"width": 1280, "height": 900}
 
 
