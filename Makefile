@@ -14,7 +14,7 @@ EXEC_STAMP := _build/.executed-against
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
 SEED_FILES := $(wildcard seeds/*)
-BOOK_FILES := _config.yml _toc.yml bench/results.csv $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
+BOOK_FILES := _config.yml _toc.yml bench/results.csv bench/accuracy.csv $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
 REMOTE ?= origin
@@ -22,7 +22,7 @@ PORT ?= 0
 TEST_STAMP := _build/.tested
 PDF := _build/pdf/report.pdf
 
-.PHONY: help book data test lint outputs bench lock clean serve test-stamp publish pdf
+.PHONY: help book data test lint outputs bench evaluate lock clean serve test-stamp publish pdf
 
 help: ## list the targets, then the layout of the project (from README.md)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
@@ -46,6 +46,15 @@ outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended ch
 
 bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
 	$(PY) bench/bench_extract.py
+
+DEV ?= ../shared/dev
+evaluate: $(ENV_STAMP) ## score the extraction on an annotated corpus (DEV=path, default ../shared/dev); writes bench/accuracy.csv
+	@[ -f "$(DEV)/expected.json" ] || { echo "error: $(DEV)/expected.json: no annotated corpus there (set DEV=path)" >&2; exit 2; }
+	mkdir -p _build/evaluate
+	$(PY) -m analysis evaluate $(DEV)/docs --expected $(DEV)/expected.json \
+	  $(if $(wildcard $(DEV)/justifications.json),--justifications $(DEV)/justifications.json) \
+	  --csv bench/accuracy.csv --misses _build/evaluate/misses.md
+	@echo "misses: _build/evaluate/misses.md"
 
 lock: ## pin requirements.in into requirements.txt, keeping today's pins (UPGRADE=1: newest versions)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
@@ -82,7 +91,7 @@ $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/
 
 # The execution cache keys on code cells, not on the data they read: drop it whenever
 # data/ or the package change, so the site never shows outputs older than data/.
-$(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv
+$(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv bench/accuracy.csv
 	rm -rf _build/.jupyter_cache
 	mkdir -p _build && touch $@
 

@@ -1,4 +1,6 @@
-"""Command line: `python -m analysis extract INPUT... --out DIR`.
+"""Command line: `python -m analysis extract INPUT... --out DIR` writes the tables;
+`python -m analysis evaluate CORPUS --expected FILE` scores the extraction against hand
+annotations without writing anything into the corpus.
 
 Exit codes: 0 success (warnings may be printed), 2 bad input (one line naming the file
 and the problem, nothing written), anything else a bug (traceback shown).
@@ -95,6 +97,46 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_evaluate(args) -> int:
+    """Extract the corpus in memory and score it against the annotations."""
+    import json
+
+    from analysis.check import annotations, evaluate, evaluate_text
+    from analysis.store.folder import write_file
+
+    warnings: list[str] = []
+    documents = list(iter_corpus([args.corpus], warnings))
+    texts = {d.doc_id: d.text for d in documents}
+    try:
+        expected = annotations.load_tallies(args.expected, texts)
+        reasons = annotations.load_reasons(args.justifications, texts) if args.justifications else None
+    except annotations.AnnotationError as exc:
+        raise InputError(Path(exc.path), exc.problem) from None
+    rows: dict[str, list[dict]] = {"tallies": [], "justifications": []}
+    for doc in documents:
+        result = pipeline.extract_document(doc)
+        rows["tallies"] += result["tallies"]
+        rows["justifications"] += result["justifications"]
+    reason_rows = rows["justifications"] if reasons is not None else None
+    scores = evaluate.score(rows["tallies"], reason_rows, expected, reasons, texts)
+    outputs = []
+    if args.misses:
+        found = evaluate.misses(rows["tallies"], reason_rows, expected, reasons, texts)
+        outputs.append((args.misses, evaluate_text.render_misses(found).encode("utf-8")))
+    if args.csv:
+        outputs.append((args.csv, evaluate_text.accuracy_csv(scores)))
+    for path, content in outputs:
+        try:
+            write_file(Path(path), content)
+        except OSError as exc:
+            raise InputError(path, f"cannot write the file ({exc.strerror or exc})") from None
+    print(
+        json.dumps(scores, indent=2, sort_keys=True) if args.json else evaluate_text.render(scores),
+        end="\n" if args.json else "",
+    )
+    return 0
+
+
 def cmd_notebooks(args) -> int:
     from analysis.publish.toc import toc_notebooks
 
@@ -123,6 +165,15 @@ def parser() -> argparse.ArgumentParser:
     # SUPPRESS as default too, so `--debug extract ...` is not reset by the subcommand.
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     ex.set_defaults(func=cmd_extract)
+    ev = sub.add_parser("evaluate", help="score the extraction of a corpus against hand annotations")
+    ev.add_argument("corpus", metavar="CORPUS_DIR", help="folder of .txt documents with their sidecars (read only)")
+    ev.add_argument("--expected", required=True, metavar="FILE", help="annotated tallies (the schema of expected.json)")
+    ev.add_argument("--justifications", metavar="FILE", help="annotated reasons (the schema of justifications.json)")
+    ev.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    ev.add_argument("--misses", metavar="FILE", help="write every miss and invented row, grouped by kind, to FILE")
+    ev.add_argument("--csv", metavar="FILE", help="write the scores as a long table (bench/accuracy.csv)")
+    ev.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    ev.set_defaults(func=cmd_evaluate)
     nb = sub.add_parser("notebooks", help="list the notebooks in _toc.yml, in order")
     nb.set_defaults(func=cmd_notebooks)
     run = sub.add_parser("run-notebooks", help="re-execute notebooks in place, storing their outputs")

@@ -336,3 +336,41 @@ def _tally_attribution(tallies, claims) -> str:
     if relays:
         note += f" (relayed as {'; '.join(sorted(relays))})"
     return note + ", "
+
+
+# --- how accurate the extraction is -------------------------------------------------------
+
+
+def accuracy_table(accuracy):
+    """bench/accuracy.csv as the methods chapter shows it: one row per measure, date field
+    and frame, with recall, precision and F1 (accuracy for dates) and how many were annotated."""
+    wide = accuracy.pivot_table(index=["part", "item", "scoring"], columns="metric", values="value", aggfunc="first")
+    rows = []
+    for (part, item, scoring), r in wide.iterrows():
+        if part == "documents" or (part == "tallies" and scoring == "loose" and item != "all"):
+            continue
+        what = {
+            "tallies": f"tallies, {item}",
+            "dates": f"dates, {item.replace('_', ' ')}",
+            "frames": f"frames, {item}",
+        }[part]
+        rows.append(
+            {
+                "what": what,
+                "matched on": "doc, measure, value, places"
+                if scoring == "strict"
+                else "doc, measure, value"
+                if scoring == "loose"
+                else scoring,
+                "recall": r.get("recall"),
+                "precision": r.get("precision"),
+                "F1": r.get("f1"),
+                "accuracy": r.get("accuracy"),
+                "annotated": int(r["annotated"]),
+            }
+        )
+    order = {"tallies": 0, "dates": 1, "frames": 2}
+    table = pd.DataFrame(rows, columns=["what", "matched on", "recall", "precision", "F1", "accuracy", "annotated"])
+    key = table.what.str.split(",").str[0].map(order) * 1000 + (~table.what.str.endswith(", all")).astype(int)
+    table = table.assign(_key=key, _strict=-table["matched on"].str.len())
+    return table.sort_values(["_key", "what", "_strict"]).drop(columns=["_key", "_strict"]).reset_index(drop=True)

@@ -294,3 +294,28 @@ def statement_figures(
             "pentagon_within_days": 0,
         }
     return out
+
+
+def accuracy_figures(accuracy: pd.DataFrame) -> dict:
+    """The headline accuracy figures the methods chapter quotes, from bench/accuracy.csv."""
+
+    def value(part, item, scoring, metric):
+        hit = accuracy[
+            (accuracy.part == part)
+            & (accuracy.item == item)
+            & (accuracy.scoring.fillna("") == scoring)
+            & (accuracy.metric == metric)
+        ]
+        return float(hit.value.iloc[0]) if len(hit) and pd.notna(hit.value.iloc[0]) else None
+
+    def share(x):
+        return "not measured" if x is None else f"{x:.2f}"
+
+    return {
+        "accuracy_documents": int(value("documents", "all", "", "scored") or 0),
+        "accuracy_tally_recall": share(value("tallies", "all", "strict", "recall")),
+        "accuracy_tally_precision": share(value("tallies", "all", "strict", "precision")),
+        "accuracy_dates": share(value("dates", "all", "exact day", "accuracy")),
+        "accuracy_frame_recall": share(value("frames", "all", "doc and frame", "recall")),
+        "accuracy_frame_precision": share(value("frames", "all", "doc and frame", "precision")),
+    }

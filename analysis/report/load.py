@@ -9,6 +9,7 @@ from pathlib import Path
 from analysis.paths import DATA, ROOT
 
 BENCHMARK = ROOT / "bench" / "results.csv"
+ACCURACY = ROOT / "bench" / "accuracy.csv"
 
 
 def package(data: Path = DATA) -> dict:
@@ -38,3 +39,10 @@ def load_benchmark(path: Path = BENCHMARK):
     import pandas as pd
 
     return pd.read_csv(path, keep_default_na=False, na_values=[""])
+
+
+def load_accuracy(path: Path = ACCURACY):
+    """The committed accuracy scores (written by `make evaluate`, never by the book)."""
+    import pandas as pd
+
+    return pd.read_csv(path, keep_default_na=False, na_values=[""], dtype={"scoring": "string"})

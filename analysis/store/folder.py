@@ -126,3 +126,21 @@ def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
         finally:
             if staging is not None and staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def write_file(path: Path, content: bytes) -> None:
+    """Write one file all-or-nothing: to a hidden sibling first, then renamed over `path`,
+    so a reader never sees half a file and a failed run leaves the old one."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.tmp-", delete=False)
+    try:
+        with handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    finally:
+        if os.path.exists(handle.name):
+            os.unlink(handle.name)
