@@ -2,14 +2,20 @@
 `python -m analysis evaluate CORPUS --expected FILE` scores the extraction against hand
 annotations without writing anything into the corpus.
 
-Exit codes: 0 success (warnings may be printed), 2 bad input (one line naming the file
-and the problem, nothing written), anything else a bug (traceback shown).
+Exit codes: 0 success (warnings may be printed), 2 bad input or an operating-system
+error (one line naming the file and the problem, nothing written), 130 after Ctrl-C and
+143 after SIGTERM (one line; a half-written output is removed), anything else a bug
+(traceback shown). A summary line that cannot be printed (stdout full or closed) after
+the output folder was written is a one-line warning on stderr, and the exit stays 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from analysis.check.reconcile import reconcile
@@ -17,27 +23,53 @@ from analysis.extract import pipeline
 from analysis.paths import display_path
 from analysis.store import codebook, reference
 from analysis.store.csv import to_csv
-from analysis.store.folder import replace_folder
+from analysis.store.folder import check_target, replace_folder
 from analysis.store.package import datapackage, json_bytes
-from analysis.text.corpus import InputError, iter_corpus
+from analysis.text.corpus import InputError, InputWarning, iter_corpus, iter_documents, list_inputs
+from analysis.text.errors import os_problem
+from analysis.text.inputs import real
 
 EXIT_BAD_INPUT = 2
+MAX_JOBS = 1024  # above this a value is a typo, not a request; below it, capped at the CPUs
+_SIGNAL_NAMES = {signal.SIGINT: "SIGINT (Ctrl-C)", signal.SIGTERM: "SIGTERM"}
 
 
-def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "local") -> dict[str, list[dict]]:
-    """Run the per-document pipeline over every input and gather the rows by table."""
-    documents = iter_corpus(inputs, warnings)
+class Stopped(BaseException):
+    """SIGTERM (or SIGINT) arrived: raised where the run is, so cleanup blocks run."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def extract_rows(files: list[Path], warnings: list[str], jobs: int = 1, engine: str = "local") -> dict[str, list[dict]]:
+    """Run the per-document pipeline over the listed files and gather the rows by table;
+    workers are capped at the CPU count and the number of documents."""
+    from analysis.extract import parallel
+
+    jobs = parallel.worker_count(jobs, len(files))
+    documents = iter_documents(files, warnings)
     if engine == "local" and jobs <= 1:
         results = map(pipeline.extract_document, documents)
     else:
-        from analysis.extract import parallel
-
         results = parallel.map_documents(documents, jobs=jobs, engine=engine)  # streams, in order
     gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
     for result in results:
+        for problem in result.pop(pipeline.WARNINGS, ()):
+            warnings.append(InputWarning(result["documents"][0]["path"], problem))
         for name, rows in result.items():
             gathered[name].extend(rows)
     return gathered
+
+
+def refuse_inputs_inside(files: list[Path], out: Path) -> None:
+    """The run replaces `out` whole: an input inside it (as named, or where its links
+    lead) would be deleted by the run that read it."""
+    target = real(out)
+    for path in files:
+        if real(path.parent).joinpath(path.name).is_relative_to(target) or real(path).is_relative_to(target):
+            problem = f"lies inside the output folder {display_path(out)}, which this run replaces; move it out first"
+            raise InputError(path, problem)
 
 
 def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
@@ -67,9 +99,30 @@ def validate_folder(folder: Path, shown_as: Path | None = None) -> None:
         raise InputError((shown_as or folder) / "datapackage.json", problem)
 
 
+def _output_folder(out: str) -> Path:
+    """The --out folder, checked before anything is read."""
+    if out == "":
+        raise InputError("", "--out is empty; name the output folder")
+    try:
+        check_target(Path(out))
+    except OSError as exc:
+        raise InputError(out, f"cannot write the output folder ({exc.strerror or exc})") from None
+    return Path(out)
+
+
+def _jobs(jobs: int) -> int:
+    if not 1 <= jobs <= MAX_JOBS:
+        raise InputError("--jobs", f"must be from 1 to {MAX_JOBS}, got {jobs} (it is capped at the CPU count anyway)")
+    return jobs
+
+
 def cmd_extract(args) -> int:
     warnings: list[str] = []
-    rows = extract_rows(args.inputs, warnings, jobs=args.jobs, engine=args.engine)
+    jobs = _jobs(args.jobs)
+    files = list_inputs(args.inputs, warnings)
+    out = _output_folder(args.out)
+    refuse_inputs_inside(files, out)  # before anything is read
+    rows = extract_rows(files, warnings, jobs=jobs, engine=args.engine)
     for line in warnings if not args.strict else ():
         print(f"warning: {line}", file=sys.stderr)
     if args.strict and warnings:
@@ -86,15 +139,42 @@ def cmd_extract(args) -> int:
             doc.get("path"),
             f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here",
         )
-    files = build_files(rows)
+    contents = build_files(rows)
     try:
-        replace_folder(Path(args.out), files, validate=lambda staging: validate_folder(staging, Path(args.out)))
+        replace_folder(out, contents, validate=lambda staging: validate_folder(staging, out))
     except OSError as exc:  # permission, a file where a folder should be, disk full
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
     counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     curated = ", ".join(t.path for t in reference.REFERENCE_TABLES)
-    print(f"wrote {display_path(Path(args.out))}/: {counts} (extracted); {curated} (curated, copied from reference/)")
-    return 0
+    summary = f"wrote {display_path(out)}/: {counts} (extracted); {curated} (curated, copied from reference/)\n"
+    return _print(summary, result=False)
+
+
+def _print(text: str, result: bool = True) -> int:
+    """Write to stdout and flush, so a full disk or a closed pipe shows here and not as a
+    traceback at exit. When stdout only carries a summary (`result=False`) of work already
+    done, that is a warning and exit 0; when it carries the result, an error."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return 0
+    except OSError as exc:
+        problem = f"cannot write to standard output ({exc.strerror or exc})"
+        _silence_stdout()
+        if result:
+            raise InputError("<stdout>", problem) from None
+        print(f"warning: <stdout>: {problem}; the output folder was written", file=sys.stderr)
+        return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's own flush at exit cannot fail too."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real file descriptor (stdout replaced in-process)
+        pass
 
 
 def cmd_evaluate(args) -> int:
@@ -130,19 +210,13 @@ def cmd_evaluate(args) -> int:
             write_file(Path(path), content)
         except OSError as exc:
             raise InputError(path, f"cannot write the file ({exc.strerror or exc})") from None
-    print(
-        json.dumps(scores, indent=2, sort_keys=True) if args.json else evaluate_text.render(scores),
-        end="\n" if args.json else "",
-    )
-    return 0
+    return _print(json.dumps(scores, indent=2, sort_keys=True) + "\n" if args.json else evaluate_text.render(scores))
 
 
 def cmd_notebooks(args) -> int:
     from analysis.publish.toc import toc_notebooks
 
-    for path in toc_notebooks():
-        print(path)
-    return 0
+    return _print("".join(f"{path}\n" for path in toc_notebooks()))
 
 
 def cmd_run_notebooks(args) -> int:
@@ -152,15 +226,34 @@ def cmd_run_notebooks(args) -> int:
     return 0
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m analysis", description=__doc__.splitlines()[0])
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a hint when a file name was taken for an option (`-doc.txt`)."""
+
+    argv: list[str] = []
+
+    def error(self, message):
+        strays = [a for a in self.argv if a.startswith("-") and (a.endswith(".txt") or os.path.exists(a))]
+        if strays:
+            message += f" ({strays[0]} was read as an option: write ./{strays[0]} to name the file)"
+        super().error(message)
+
+
+def parser(argv: list[str] = ()) -> argparse.ArgumentParser:
+    cls = type("Parser", (_Parser,), {"argv": list(argv)})
+    p = cls(prog="python -m analysis", description=__doc__.splitlines()[0])
     p.add_argument("--debug", action="store_true", help="show tracebacks for bad input too")
     sub = p.add_subparsers(dest="command", required=True)
     ex = sub.add_parser("extract", help="extract every table from documents into an output folder")
     ex.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files or folders of them")
     ex.add_argument("--out", required=True, metavar="DIR", help="output folder, replaced all-or-nothing")
     ex.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    ex.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    ex.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"worker processes (default 1; at most {MAX_JOBS}), capped at the CPU count and at the number of documents",
+    )
     ex.add_argument("--engine", choices=["local", "dask"], default="local", help="where workers run")
     # SUPPRESS as default too, so `--debug extract ...` is not reset by the subcommand.
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -182,8 +275,16 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _stop(signum, frame):
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = parser(argv).parse_args(argv)
+    # SIGTERM unwinds like Ctrl-C, so the staging folder is removed; only the main thread may set it.
+    own = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _stop) if own else None
     try:
         return args.func(args)
     except InputError as exc:
@@ -191,3 +292,16 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: {exc.path}: {exc.problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except OSError as exc:  # what the checks above did not foresee: still the user's environment
+        if args.debug:
+            raise
+        shown = InputError(exc.filename if exc.filename is not None else None, os_problem(exc))
+        print(f"error: {shown.path}: {shown.problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (KeyboardInterrupt, Stopped) as exc:
+        signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+        print(f"error: interrupted by {_SIGNAL_NAMES.get(signum, signum)}; stopped cleanly", file=sys.stderr)
+        return 128 + signum
+    finally:
+        if own:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)

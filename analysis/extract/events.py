@@ -64,23 +64,55 @@ _TRAILING_THAT = re.compile(r"(?:\s+that)?[\s,:]*$")
 MAX_WORDS = 25
 
 
-def _short_clause(text: str, lo: int, hi: int, pos: int) -> str:
-    """The comma-bounded stretch around `pos`, joined to its neighbour when it is just the
-    date ("Overnight, the US and UK launched ..."), capped at MAX_WORDS words."""
-    cuts = [lo] + [x for m in _BOUND.finditer(text, lo, hi) for x in (m.start(), m.end())] + [hi]
-    parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if text[cuts[i] : cuts[i + 1]].strip()]
-    k = next((i for i, (a, b) in enumerate(parts) if a <= pos < b), None)
-    if k is None:
-        return " ".join(text[lo:hi].split())
-    a, b = parts[k]
-    if len(_WORD.findall(text[a:b])) < 4 and len(parts) > 1:
-        a, b = (parts[k - 1][0], b) if k > 0 else (a, parts[k + 1][1])
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, a, b)]
-    if len(words) > MAX_WORDS:
-        at = next((i for i, (x, y) in enumerate(words) if y > pos), 0)
-        first = max(0, min(at - MAX_WORDS // 2, len(words) - MAX_WORDS))
-        a, b = words[first][0], words[first + MAX_WORDS - 1][1]
-    return " ".join(_QUOTES.sub("", text[a:b]).split()).strip(" ,;:.")
+class _Clauses:
+    """Short clauses of one document, with the bounds and words of each span found once:
+    a sentence with many dates costs its length once, not once per date (issue 15)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._parts: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]]]] = {}
+        self._words: dict[tuple[int, int], tuple[list[tuple[int, int]], list[int]]] = {}
+        self._joined: dict[tuple[int, int], str] = {}
+
+    def parts(self, lo: int, hi: int):
+        """The non-blank stretches of [lo, hi) between bounds, and their starts."""
+        if (lo, hi) not in self._parts:
+            text = self.text
+            cuts = [lo] + [x for m in _BOUND.finditer(text, lo, hi) for x in (m.start(), m.end())] + [hi]
+            parts = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts) - 1, 2) if text[cuts[i] : cuts[i + 1]].strip()]
+            self._parts[lo, hi] = ([a for a, _ in parts], parts)
+        return self._parts[lo, hi]
+
+    def words(self, a: int, b: int):
+        """The words of [a, b) as (start, end), and their ends."""
+        if (a, b) not in self._words:
+            words = [(m.start(), m.end()) for m in _WORD.finditer(self.text, a, b)]
+            self._words[a, b] = (words, [y for _, y in words])
+        return self._words[a, b]
+
+    def joined(self, a: int, b: int, quotes: bool = True) -> str:
+        if (a, b, quotes) not in self._joined:
+            span = self.text[a:b]
+            self._joined[a, b, quotes] = " ".join((_QUOTES.sub("", span) if quotes else span).split())
+        return self._joined[a, b, quotes]
+
+    def short(self, lo: int, hi: int, pos: int) -> str:
+        """The comma-bounded stretch around `pos`, joined to its neighbour when it is just
+        the date ("Overnight, the US and UK launched ..."), capped at MAX_WORDS words."""
+        starts, parts = self.parts(lo, hi)
+        k = bisect_right(starts, pos) - 1  # parts are sorted and disjoint
+        if k < 0 or pos >= parts[k][1]:
+            return self.joined(lo, hi, quotes=False)
+        a, b = parts[k]
+        if len(self.words(a, b)[0]) < 4 and len(parts) > 1:
+            a, b = (parts[k - 1][0], b) if k > 0 else (a, parts[k + 1][1])
+        words, ends = self.words(a, b)
+        if len(words) > MAX_WORDS:
+            at = bisect_right(ends, pos)  # the first word ending after pos
+            at = at if at < len(words) else 0
+            first = max(0, min(at - MAX_WORDS // 2, len(words) - MAX_WORDS))
+            a, b = words[first][0], words[first + MAX_WORDS - 1][1]
+        return self.joined(a, b).strip(" ,;:.")
 
 
 def extract(parsed) -> list[dict]:
@@ -89,6 +121,7 @@ def extract(parsed) -> list[dict]:
     sentences = parsed.sentences
     starts = [c.start for c in claims]
     sentence_starts = [s.start for s in sentences]
+    clauses = _Clauses(text)
     rows: dict[tuple, dict] = {}
     for d in parsed.dates:
         here = claims_at(claims, starts, d.start)
@@ -96,18 +129,17 @@ def extract(parsed) -> list[dict]:
             c = here[0]
             start, end = c.start, c.end
             if c.source != AUTHOR and c.frame[0] <= d.start < c.frame[1]:
-                event = " ".join(text[c.frame[0] : c.frame[1]].split())
-                event = _TRAILING_THAT.sub("", event)
+                event = _TRAILING_THAT.sub("", clauses.joined(*c.frame, quotes=False))
             else:
                 lo, hi = c.scope[0] if c.nested else c.content
-                event = _short_clause(text, lo, hi, d.start)
+                event = clauses.short(lo, hi, d.start)
             source = "; ".join(dict.fromkeys(x.source for x in here))
             status = c.status
         else:
             k = bisect_right(sentence_starts, d.start) - 1
             sent = sentences[k] if k >= 0 and d.start < sentences[k].end else None
             start, end = (sent.start, sent.end) if sent else (d.start, d.end)
-            event, source, status = _short_clause(text, start, end, d.start), None, None
+            event, source, status = clauses.short(start, end, d.start), None, None
         rows.setdefault(
             (start, d.text),
             {

@@ -10,17 +10,39 @@ bounded number are in flight, so memory holds the rows, not the corpus.
     dask   dask.bag over windows of documents, computed on a distributed cluster: the one
            named by Dask's `scheduler-address` setting (DASK_SCHEDULER_ADDRESS) if set,
            else a LocalCluster of `jobs` worker processes on 127.0.0.1 without dashboard
+
+Workers never outnumber the CPUs (more only add memory and start-up time), and local
+workers leave interrupts to the parent: they ignore Ctrl-C (the parent stops the pool)
+and die with the parent if it is killed, so neither leaves a traceback or an orphan.
 """
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import multiprocessing
+import os
+import signal
 from collections import deque
 
 from analysis.extract import pipeline
+from analysis.text.corpus import InputError
 
 CHUNKSIZE = 16  # documents per task: a document takes about a millisecond
+_PR_SET_PDEATHSIG = 1  # Linux prctl: a signal sent to this process when its parent dies
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (fewer than the machine's under taskset or a container)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(jobs: int, documents: int | None = None) -> int:
+    """`jobs` capped at the CPU count and at the number of documents, at least 1."""
+    return max(1, min(jobs, cpu_count(), documents if documents is not None else jobs))
 
 
 def map_documents(documents, jobs: int = 1, engine: str = "local", chunksize: int = CHUNKSIZE, client=None):
@@ -30,9 +52,23 @@ def map_documents(documents, jobs: int = 1, engine: str = "local", chunksize: in
         return _dask(documents, max(1, jobs), chunksize, client)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}")
+    jobs = worker_count(jobs)
     if jobs <= 1:
         return map(pipeline.extract_document, documents)
     return _processes(documents, jobs, chunksize)
+
+
+def _worker_init(parent: int) -> None:
+    """Leave Ctrl-C to the parent, die by default on SIGTERM (Pool.terminate), and ask
+    Linux to send SIGTERM when the parent dies, so a killed run leaves no orphans."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pipes' EOF still ends the worker
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
 
 
 def _extract_batch(batch):
@@ -43,7 +79,7 @@ def _processes(documents, jobs: int, chunksize: int):
     """Batches go to the pool only as results come back (at most `4 * jobs` in flight).
     Pool.imap is not used: its feeder thread drains the input into a pipe that fills up,
     and terminating the pool while that thread is blocked can hang."""
-    with multiprocessing.Pool(jobs) as pool:
+    with multiprocessing.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for batch in _batches(documents, chunksize):
             pending.append(pool.apply_async(_extract_batch, (batch,)))
@@ -68,7 +104,12 @@ def _dask(documents, jobs: int, chunksize: int, client):
     if client is None:
         address = dask.config.get("scheduler-address", None)
         if address:
-            client = Client(address)
+            try:
+                client = Client(address)
+            except (OSError, TimeoutError) as exc:  # unreachable: distributed waits its connect timeout
+                raise InputError(
+                    "DASK_SCHEDULER_ADDRESS", f"cannot reach the Dask scheduler at {address} ({exc})"
+                ) from None
         else:
             cluster = LocalCluster(
                 n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None

@@ -1,6 +1,7 @@
 """The all-or-nothing replacement of the output folder: files are written to a hidden
 sibling, validated there, and swapped in with one atomic rename, so a failure or a kill
-at any point leaves the old folder exactly as it was."""
+at any point leaves the old folder exactly as it was. SIGINT and SIGTERM are held during
+the swap itself, so an interrupt lands before it (nothing replaced) or after it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import errno
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -45,11 +47,39 @@ def locked(parent: Path):
         os.close(fd)
 
 
+def _cwd() -> Path | None:
+    try:
+        return Path(os.path.realpath(os.getcwd()))
+    except OSError:  # deleted
+        return None
+
+
+def check_target(out: Path) -> Path:
+    """Refuse, as early as possible, a target whose replacement would lose something;
+    returns it with links resolved. Raises OSError with the reason as its strerror."""
+    out = Path(os.path.realpath(out))  # a symlinked --out replaces its target, not the link
+    _check_target(out)
+    return out
+
+
 def _check_target(out: Path) -> None:
     """Refuse targets whose replacement would lose something: a file, or a folder that
-    is not a previous output (no datapackage.json), such as `--out seeds` or `--out .`."""
+    is not a previous output (no datapackage.json), such as `--out seeds`; the working
+    directory or a folder holding it (`--out .`), which the swap would pull from under
+    the run; a symbolic link loop."""
     if not out.name:
         raise IsADirectoryError(errno.EISDIR, "refusing to replace a filesystem root", str(out))
+    cwd = _cwd()
+    if cwd is not None and cwd.is_relative_to(out):
+        reason = "it is the working directory or holds it; refusing to replace it, name a folder inside it instead"
+        raise IsADirectoryError(errno.EISDIR, reason, str(out))
+    if os.path.lexists(out) and not out.exists():
+        try:
+            os.stat(out)
+        except FileNotFoundError:
+            pass  # a link to a target that does not exist yet: created
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(out)) from None
     for ancestor in out.parents:
         if ancestor.exists():
             if not ancestor.is_dir():
@@ -68,13 +98,45 @@ def _clean_stale(out: Path) -> None:
     """Remove what a killed run left behind (called under the lock, so no live run owns
     it); if a kill fell between the two renames of the fallback swap, put the old folder back."""
     parent = out.parent
-    for backup in sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime, reverse=True):
+    names = os.listdir(parent)  # matched by prefix, never as a glob: the name may hold * ? [
+    backups = [parent / n for n in names if n.startswith(f".{out.name}.old-")]
+    for backup in sorted(backups, key=lambda p: p.stat().st_mtime, reverse=True):
         if not out.exists():
             os.rename(backup, out)
         else:
             shutil.rmtree(backup, ignore_errors=True)
-    for stale in parent.glob(f".{out.name}.tmp-*"):
+    for stale in [parent / n for n in names if n.startswith(f".{out.name}.tmp-")]:
         shutil.rmtree(stale, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _signals_held():
+    """Delay SIGINT and SIGTERM until the block is done (they are delivered right after)."""
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _missing_parents(out: Path) -> list[Path]:
+    """The ancestors of `out` that do not exist yet, nearest last."""
+    missing = []
+    for ancestor in out.parents:
+        if ancestor.exists():
+            break
+        missing.append(ancestor)
+    return missing[::-1]
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the folders this run created, deepest first, if they are still empty."""
+    for folder in reversed(folders):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            return
 
 
 def _fsync_dir(path: Path) -> None:
@@ -91,12 +153,22 @@ def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
     The files go to a hidden sibling `.OUT.tmp-*` first, are validated there, and the
     folder is swapped in with one atomic rename, so a failure or a kill at any point
     leaves `out` exactly as it was. A lock on the parent serializes concurrent runs, so
-    the folder always holds one run's files.
+    the folder always holds one run's files. Parent folders the run had to create are
+    removed again when it fails.
     """
-    out = Path(os.path.realpath(out))  # a symlinked --out replaces its target, not the link
-    _check_target(out)
+    out = check_target(out)
     parent = out.parent
+    created = _missing_parents(out)
     parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _replace(out, files, validate)
+    except BaseException:
+        _remove_empty(created)
+        raise
+
+
+def _replace(out: Path, files: dict[str, bytes], validate) -> None:
+    parent = out.parent
     with locked(parent):
         _check_target(out)  # again: a concurrent run may have changed it while we waited
         _clean_stale(out)
@@ -112,16 +184,17 @@ def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
             if validate is not None:
                 validate(staging)
             os.chmod(staging, 0o755)
-            if out.exists():
-                if not _exchange(staging, out):
-                    backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
-                    os.rmdir(backup)
-                    os.rename(out, backup)
+            with _signals_held():
+                if out.exists():
+                    if not _exchange(staging, out):
+                        backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+                        os.rmdir(backup)
+                        os.rename(out, backup)
+                        os.rename(staging, out)
+                        staging = backup
+                else:
                     os.rename(staging, out)
-                    staging = backup
-            else:
-                os.rename(staging, out)
-                staging = None
+                    staging = None
             _fsync_dir(parent)
         finally:
             if staging is not None and staging.exists():

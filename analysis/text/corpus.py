@@ -19,6 +19,8 @@ from pathlib import Path
 import yaml
 
 from analysis.paths import display_path
+from analysis.text.errors import InputError, InputWarning, one_line, os_problem  # noqa: F401 (callers import them here)
+from analysis.text.inputs import list_inputs, real, utf8_name
 
 SIDECAR_SUFFIX = ".meta.yml"
 SIDECAR_FIELDS = {
@@ -32,15 +34,16 @@ SIDECAR_FIELDS = {
 }
 EARLIEST_PUBLICATION = dt.date(1990, 1, 1)
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def one_line(text) -> str:
-    """Escape control characters (newlines included) and lone surrogates, so that a
-    hostile file name or YAML value cannot break the one-line message format."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), str(text))
+# A sidecar holds a few short fields; a megabyte is a thousand times what the seeds need,
+# and the bound keeps a huge or hostile one from stalling the YAML parser.
+MAX_SIDECAR_BYTES = 1024 * 1024
+# Binary content: more than 8 control characters (tab and line breaks aside) within any
+# 4,096 characters, anywhere in the document.
+CONTROL_WINDOW, MAX_CONTROLS = 4096, 8
+# "Today" for the future-date check is the date in UTC+14, the first zone to reach a new
+# day: a document dated today anywhere on Earth is accepted on any machine, in any zone.
+LATEST_ZONE = dt.timezone(dt.timedelta(hours=14))
+_CONTROLS = re.compile(r"[\x00-\x08\x0d-\x1f\x7f-\x9f]")  # category Cc but \t \n \v \f
 
 
 _REPR = reprlib.Repr()
@@ -50,25 +53,6 @@ _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict, _REPR.maxstring, _REPR.maxother = 
 def _short(value) -> str:
     """A bounded repr: YAML aliases can make a small file hold an exponentially large value."""
     return _REPR.repr(value)[:100]
-
-
-class InputError(Exception):
-    """Bad input a user can fix: reported as one line naming the file, exit code 2."""
-
-    def __init__(self, path, problem: str):
-        self.path = one_line(display_path(path) if path is not None else "-")
-        self.problem = one_line(problem)
-        super().__init__(f"{self.path}: {self.problem}")
-
-
-class InputWarning(str):
-    """A recoverable problem, printed as `warning: <file>: <problem>`; a str (so warning
-    lists stay lists of text) that keeps its parts for --strict to report as an error."""
-
-    def __new__(cls, path, problem: str):
-        self = super().__new__(cls, f"{one_line(display_path(path))}: {one_line(problem)}")
-        self.path, self.problem = path, problem
-        return self
 
 
 @dataclass(frozen=True)
@@ -103,10 +87,15 @@ def normalize_text(raw: bytes, path) -> str:
     text = decode_text(raw, path)
     if not text.strip():
         raise InputError(path, "empty document (no text beyond whitespace)")
-    controls = sum(1 for ch in text[:4096] if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f\v")
-    if controls > 8:
+    at = [m.start() for m in _CONTROLS.finditer(text)]
+    if any(at[i + MAX_CONTROLS] - at[i] < CONTROL_WINDOW for i in range(len(at) - MAX_CONTROLS)):
         raise InputError(path, "binary content (control characters); expected a UTF-8 text file")
     return text
+
+
+def latest_today(now: dt.datetime | None = None) -> dt.date:
+    """Today's date in LATEST_ZONE, whatever the machine's time zone."""
+    return (now or dt.datetime.now(LATEST_ZONE)).astimezone(LATEST_ZONE).date()
 
 
 def _check_date(value, path, key: str, today: dt.date) -> dt.date:
@@ -131,12 +120,29 @@ def _check_date(value, path, key: str, today: dt.date) -> dt.date:
     return value
 
 
+def _load_yaml(text: str) -> tuple[object, list[str]]:
+    """yaml.safe_load, plus the keys the top-level mapping holds more than once (PyYAML
+    silently keeps the last value of a repeated key)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        keys = (
+            [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+            if isinstance(node, yaml.MappingNode)
+            else []
+        )
+        repeated = sorted({k for k in keys if keys.count(k) > 1}, key=keys.index)
+        return (loader.construct_document(node) if node is not None else None), repeated
+    finally:
+        loader.dispose()
+
+
 def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) -> dict:
     """Parse a sidecar with YAML's safe loader only (no Python objects), check types."""
-    today = today or dt.date.today()
+    today = today or latest_today()
     text = decode_text(path.read_bytes(), path)
     try:
-        loaded = yaml.safe_load(text)
+        loaded, repeated = _load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
@@ -148,6 +154,8 @@ def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) 
         raise InputError(path, "invalid YAML: nested too deeply") from None
     if loaded is None:
         loaded = {}
+    for key in repeated:
+        warnings.append(InputWarning(path, f"sidecar key {_short(key)} appears more than once; the last value is used"))
     if not isinstance(loaded, dict):
         raise InputError(path, f"sidecar must be a mapping of fields, got {type(loaded).__name__}")
     meta = {}
@@ -175,7 +183,7 @@ def sidecar_path(path: Path) -> Path:
 
 
 def doc_id_for(path: Path) -> str:
-    return path.stem
+    return utf8_name(path.stem)
 
 
 def _collision_key(doc_id: str) -> str:
@@ -183,29 +191,25 @@ def _collision_key(doc_id: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", doc_id).casefold())
 
 
-def list_inputs(inputs: list[str | Path]) -> list[Path]:
-    """Expand folders to their *.txt files (sorted); refuse paths that do not exist.
-    A file named twice (as itself and through its folder) is read once."""
-    files: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(p for p in path.glob("*.txt") if p.is_file())
-            if not found:
-                raise InputError(path, "folder has no .txt documents")
-            files.extend(found)
-        elif path.is_file():
-            if path.suffix != ".txt":
-                raise InputError(path, "not a .txt document")
-            files.append(path)
-        elif path.exists():
-            raise InputError(path, "not a regular file or folder")
-        else:
-            raise InputError(path, "no such file or folder")
-    if not files:
-        raise InputError(None, "no documents given")
-    unique = {p.resolve(): p for p in reversed(files)}
-    return [p for p in files if unique[p.resolve()] is p]
+def _sidecar(path: Path, warnings: list[str]) -> Path | None:
+    """The document's sidecar, or None when there is none (with a warning saying so). A
+    link is followed only to a file in the document's folder (as listed, or where the
+    document really is)."""
+    side = sidecar_path(path)
+    try:
+        if not side.is_file():
+            problem = f"no sidecar {side.name}; publication date unknown, relative dates left unresolved"
+            warnings.append(InputWarning(path, problem))
+            return None
+    except OSError as exc:  # e.g. a 251-character stem: its sidecar's name is too long
+        raise InputError(path, f"cannot look up its sidecar ({os_problem(exc)})") from None
+    target = real(side)
+    if side.is_symlink() and not (target.is_relative_to(real(path.parent)) or target.is_relative_to(real(path).parent)):
+        warnings.append(
+            InputWarning(side, "a link to a file outside the document's folder; not followed, so no sidecar")
+        )
+        return None
+    return side
 
 
 def load_document(path: Path, warnings: list[str], today: dt.date | None = None) -> Document:
@@ -220,20 +224,20 @@ def load_document(path: Path, warnings: list[str], today: dt.date | None = None)
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
     text = normalize_text(raw, path)
     meta: dict = {}
-    side = sidecar_path(path)
-    if side.is_file():
+    side = _sidecar(path, warnings)
+    if side is not None:
         try:
+            size = side.stat().st_size
+            if size > MAX_SIDECAR_BYTES:
+                raise InputError(side, f"sidecar is {size} bytes, above the {MAX_SIDECAR_BYTES}-byte limit")
             meta = read_sidecar(side, warnings, today)
         except OSError as exc:
             raise InputError(side, f"cannot read the sidecar ({exc.strerror or exc})") from None
         if meta.get("published") is None:
             warnings.append(InputWarning(side, "no 'published' date; relative dates left unresolved"))
-    else:
-        problem = f"no sidecar {side.name}; publication date unknown, relative dates left unresolved"
-        warnings.append(InputWarning(path, problem))
     return Document(
         doc_id=doc_id_for(path),
-        path=display_path(path),
+        path=utf8_name(display_path(path)),
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         meta=meta,
@@ -241,14 +245,18 @@ def load_document(path: Path, warnings: list[str], today: dt.date | None = None)
 
 
 def iter_corpus(inputs, warnings: list[str], today: dt.date | None = None):
-    """Yield documents one at a time (so large corpora stream), after checking that
-    no two document ids collide."""
-    files = list_inputs(inputs)
+    """Yield the documents of files and folders one at a time (so large corpora stream)."""
+    return iter_documents(list_inputs(inputs, warnings), warnings, today)
+
+
+def iter_documents(files: list[Path], warnings: list[str], today: dt.date | None = None):
+    """Yield documents one at a time from listed files, after checking that no two
+    document ids collide."""
     seen: dict[str, Path] = {}
     for path in files:
         try:  # the id goes into UTF-8 tables; undecodable name bytes would not survive
-            str(path).encode("utf-8")
-        except UnicodeEncodeError:
+            utf8_name(path)
+        except UnicodeDecodeError:
             raise InputError(path, "path is not valid UTF-8; rename the file or folder") from None
         key = _collision_key(doc_id_for(path))
         if key in seen:
