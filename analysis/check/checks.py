@@ -4,7 +4,12 @@ numbers imply. Every check writes its arithmetic out in `formula`, so a reader c
 it from the tallies named in `evidence`.
 
 Hedged counts are compared as ranges: "at least 151" is 151 or more, "more than 60" is
-61 or more, "fewer than"/"nearly 70" is below 70, "about 70" is within 10% of 70.
+61 or more, "about 70" is within 10% of 70, and a ceiling ("nearly", "almost", "at most",
+"fewer than" 70) is 70 or less. The ceiling includes the stated number because the
+tallies' `fewer_than` holds inclusive words ("at most", "no more than") and rounding ones
+("nearly 61" for parts of 30 and 31) beside strict ones, and a required check must not
+call a text that can be read consistently a contradiction; `more_than` stays strict, since
+its inclusive counterpart is `at_least`. Messages give a hedged total as written ("nearly 61").
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from analysis.store.schema import DOC_ID, Field, Table, places, value_range
+from analysis.text.lexicon import load_lexicon
 
 AGREEMENT = "reference_agreement"  # written by check/reconcile.py, across documents
 KINDS = ("split_sum", "part_bound", "window_agreement", "rate", AGREEMENT)
@@ -94,23 +100,43 @@ def _check(row, kind, description, formula, expected, observed, ok, required, ev
     }
 
 
+def _admitted(row) -> tuple[float, float]:
+    """The counts a tally's value and hedge admit (see the module docstring)."""
+    lo, hi = value_range(row["value"], row["qualifier"])
+    return (lo, max(hi, row["value"])) if row["qualifier"] == "fewer_than" else (lo, hi)
+
+
+def _stated(row) -> str:
+    """The number as the text states it, hedge included: 'nearly 61', '130'."""
+    hedge = row.get("qualifier")
+    if hedge in (None, "", "exact"):
+        return row["number_text"]
+    quote, start = row.get("quote"), row.get("start")
+    before = quote[: row["number_start"] - start].rstrip() if quote is not None and start is not None else ""
+    for phrase in sorted(load_lexicon("tallies")["qualifiers"].get(hedge, []), key=len, reverse=True):
+        head = before[: len(before) - len(phrase)]
+        if before.lower().endswith(phrase.lower()) and not (head and head[-1].isalnum()):
+            return f"{before[len(head) :]} {row['number_text']}"
+    return f"{hedge.replace('_', ' ')} {row['number_text']}"
+
+
 def _split_checks(total, parts) -> list[dict]:
     out = []
     located = [p for p in parts if p.get("split") == "location"]
     covered = [places(p.get("location")) for p in located]
     disjoint = sum(len(c) for c in covered) == len(set().union(*covered)) if covered else False
     if len(located) >= 2 and disjoint and set().union(*covered) == places(total.get("location")):
-        lo = sum(value_range(p["value"], p["qualifier"])[0] for p in located)
-        hi = sum(value_range(p["value"], p["qualifier"])[1] for p in located)
-        t_lo, t_hi = value_range(total["value"], total["qualifier"])
+        lo = sum(_admitted(p)[0] for p in located)
+        hi = sum(_admitted(p)[1] for p in located)
+        t_lo, t_hi = _admitted(total)
         ok = max(lo, t_lo) <= min(hi, t_hi)
         observed = sum(p["value"] for p in located)
         formula = " + ".join(str(p["value"]) for p in located) + f" = {observed}"
-        if observed != total["value"]:
-            formula += f" (stated total {total['value']})"
+        if observed != total["value"] or total["qualifier"] not in (None, "", "exact"):
+            formula += f" (stated total {_stated(total)})"
         listing = ", ".join(f"{p['location']} ({p['number_text']})" for p in located)
         verdict = "add up to" if ok else "do not add up to"
-        description = f"The {total['measure']} by place, {listing}, {verdict} the stated total for {total['location']} ({total['number_text']})."
+        description = f"The {total['measure']} by place, {listing}, {verdict} the stated total for {total['location']} ({_stated(total)})."
         out.append(
             _check(total, "split_sum", description, formula, total["value"], observed, ok, True, [total] + located)
         )
@@ -118,10 +144,10 @@ def _split_checks(total, parts) -> list[dict]:
     else:
         rest = parts
     for p in rest:
-        ok = value_range(p["value"], p["qualifier"])[0] <= value_range(total["value"], total["qualifier"])[1]
+        ok = _admitted(p)[0] <= _admitted(total)[1]
         description = (
             f"A part ({p['value']} {p['measure']}, split by {p.get('split') or 'subset'}) is "
-            f"{'not above' if ok else 'above'} the count it belongs to ({total['value']})."
+            f"{'not above' if ok else 'above'} the count it belongs to ({_stated(total)})."
         )
         out.append(
             _check(
