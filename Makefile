@@ -13,7 +13,9 @@ DATA_STAMP := data/datapackage.json
 EXEC_STAMP := _build/.executed-against
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
-SEED_FILES := $(wildcard seeds/*)
+# The seeds enter make as one stamp (their names and contents hashed), never as a list of
+# file names, so a seed named with a space, ';' or ':' cannot break a rule.
+SEEDS_STAMP := _build/.seeds
 BOOK_FILES := _config.yml _toc.yml bench/results.csv bench/accuracy.csv $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
@@ -21,11 +23,12 @@ REMOTE ?= origin
 PORT ?= 0
 TEST_STAMP := _build/.tested
 PDF := _build/pdf/report.pdf
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: help book data test lint outputs bench evaluate lock clean serve test-stamp publish pdf
+.PHONY: help book data test lint outputs bench evaluate lock clean serve test-stamp publish pdf browser-deps browser-note FORCE
 
 help: ## list the targets, then the layout of the project (from README.md)
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 12
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 	@echo; awk '/^## Layout/ {on = 1} on && /^```/ {n++; next} on && n == 1 {print} n == 2 {exit}' README.md
 
 book: _build/html/index.html ## build the site into _build/html (creates .venv if needed)
@@ -35,7 +38,21 @@ data: $(DATA_STAMP) ## bring data/ up to date from seeds/
 
 test: lint $(DATA_STAMP) _build/html/index.html ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env || status=$$?; \
+	  $(MAKE) --no-print-directory -s browser-note; exit $${status:-0}
+
+# Said after the test summary, where a newcomer looks: pytest alone only says "2 skipped".
+browser-note:
+	@missing="$$([ -x $(CHROMIUM) ] || echo "$(CHROMIUM) (Debian's chromium)")"; \
+	$(PY) -c 'import playwright' 2>/dev/null || missing="$${missing:+$$missing and }the playwright package"; \
+	if [ -n "$$missing" ]; then \
+	  echo "NOTE: the browser and PDF tests did not run (missing: $$missing)."; \
+	  echo "NOTE: install them with: make browser-deps   (then run make test again; with CI set, their absence fails the tests)"; \
+	fi
+
+browser-deps: $(ENV_STAMP) ## install what the browser and PDF tests need: Debian's chromium (apt-get; sudo when not root)
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 lint: $(ENV_STAMP) ## ruff check and ruff format --check over analysis/, tests/ and bench/
 	$(VENV)/bin/ruff check analysis tests bench
@@ -85,7 +102,14 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/*)
+$(SEEDS_STAMP): FORCE
+	@mkdir -p $(@D)
+	@find seeds -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- > $@.new
+	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
+
+FORCE:
+
+$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEEDS_STAMP) $(wildcard reference/*)
 	$(PY) -m analysis extract seeds --out data --strict
 	touch $@
 
