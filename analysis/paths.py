@@ -20,8 +20,9 @@ def display_path(path) -> str:
     if str(path) == "":
         return "''"  # an empty argument, which Path would turn into "."
     path = Path(path)
-    try:
-        resolved = Path(os.path.realpath(path))
+    try:  # links in the folders resolved, not the last name: a link is shown as itself
+        last = path.name not in ("", ".", "..")
+        resolved = Path(os.path.realpath(path.parent)) / path.name if last else Path(os.path.realpath(path))
     except (OSError, ValueError):
         return path.name if path.is_absolute() else path.as_posix()
     for base in (_cwd(), ROOT):

@@ -102,6 +102,89 @@ def undecodable_name(tmp):
     return [tmp / "in"], None
 
 
+def case(make):
+    """A case given as make(tmp, monkeypatch) -> (inputs, flags, out override), with
+    `in/doc.txt` and its sidecar written first; `tmp/out` is the previous good output."""
+
+    def setup(tmp, monkeypatch):
+        write_doc(tmp / "in")
+        return make(tmp, monkeypatch)
+
+    return setup
+
+
+def inputs_inside_out(tmp, monkeypatch):
+    write_doc(tmp / "out")  # `extract seeds --out out; cp seeds/* out/; extract out --out out`
+    return [tmp / "out"], [], None
+
+
+def inputs_inside_out_through_a_link(tmp, monkeypatch):
+    write_doc(tmp / "out")
+    (tmp / "link").symlink_to(tmp / "out")
+    return [tmp / "link"], [], None
+
+
+def chdir_then_out(folder: str, target: str):
+    def make(tmp, monkeypatch):
+        (tmp / folder).mkdir(exist_ok=True)
+        monkeypatch.chdir(tmp / folder)
+        return [tmp / "in"], [], target
+
+    return make
+
+
+def long_stem(tmp, monkeypatch):
+    """A 251-character stem is a legal file name, but its sidecar's name is not."""
+    return [write_doc(tmp / "long", name="a" * 251, meta=None)], [], None
+
+
+def loop(tmp):
+    (tmp / "loop").symlink_to(tmp / "loop")
+    return tmp / "loop"
+
+
+def locked(listing: bool):
+    """Root enters any folder, so refuse the way the OS would for another user."""
+
+    def make(tmp, monkeypatch):
+        import os as real_os
+
+        write_doc(tmp / "locked" / "in")
+        if listing:
+            scandir = real_os.scandir
+            monkeypatch.setattr(real_os, "scandir", lambda p=".": _deny(p) if "locked" in str(p) else scandir(p))
+        else:
+            is_dir = Path.is_dir
+            monkeypatch.setattr(Path, "is_dir", lambda self: _deny(self) if "locked" in str(self) else is_dir(self))
+        return [tmp / "locked" / "in"], [], None
+
+    return make
+
+
+def _deny(path):
+    raise PermissionError(13, "Permission denied", str(path))
+
+
+def link_out_of_the_corpus(name: str):
+    def make(tmp, monkeypatch):
+        (tmp / "elsewhere").mkdir()
+        (tmp / "elsewhere" / "secret.txt").write_text("root:x:0:0:root:/root:/bin/bash\n")
+        (tmp / "in" / name).unlink(missing_ok=True)
+        (tmp / "in" / name).symlink_to(tmp / "elsewhere" / "secret.txt")
+        return [tmp / "in"], ["--strict"], None
+
+    return make
+
+
+def unreachable_scheduler(tmp, monkeypatch):
+    import dask
+    import distributed  # noqa: F401  (sets the distributed.* defaults)
+
+    monkeypatch.setitem(dask.config.config, "scheduler-address", "tcp://127.0.0.1:9")
+    monkeypatch.setitem(dask.config.config["distributed"]["comm"]["timeouts"], "connect", "1s")
+    return [tmp / "in"], ["--engine", "dask"], None
+
+
 FUTURE = (dt.date.today() + dt.timedelta(days=400)).isoformat()
 PWN = "!!python/object/apply:os.system ['touch PWNED']"
 
@@ -143,6 +226,46 @@ ERRORS = [
     pytest.param(
         doc(meta=META + "colour: red\n", flags=["--strict"]), "doc.meta.yml", "unknown sidecar key", id="strict-key"
     ),
+    # issue 15: the run deleted its own inputs, refused nothing, or showed a traceback
+    pytest.param(case(inputs_inside_out), "out/doc.txt", "inside the output folder", id="inputs-inside-out"),
+    pytest.param(
+        case(inputs_inside_out_through_a_link), "out/doc.txt", "inside the output folder", id="inputs-inside-out-link"
+    ),
+    pytest.param(case(lambda t, m: ([""], [], None)), "''", "empty argument", id="empty-input"),
+    pytest.param(case(lambda t, m: ([t / "in"], [], "")), "''", "--out is empty", id="empty-out"),
+    pytest.param(case(chdir_then_out("empty", ".")), "error: .:", "working directory", id="out-is-empty-cwd"),
+    pytest.param(case(chdir_then_out("out", ".")), "error: .:", "working directory", id="out-is-cwd"),
+    pytest.param(case(chdir_then_out("out/context", "..")), "error: ..:", "working directory", id="out-holds-cwd"),
+    pytest.param(doc(flags=["--jobs", "0"]), "--jobs", "must be from 1 to 1024, got 0", id="jobs-zero"),
+    pytest.param(doc(flags=["--jobs", "10000"]), "--jobs", "must be from 1 to 1024, got 10000", id="jobs-absurd"),
+    pytest.param(case(long_stem), "a" * 251 + ".txt", "File name too long", id="stem-251-chars"),
+    pytest.param(
+        case(lambda t, m: ([t / "/".join(["d" * 200] * 25) / "x.txt"], [], None)),
+        "/x.txt",
+        "File name too long",
+        id="path-over-path-max",
+    ),
+    pytest.param(case(lambda t, m: ([loop(t)], [], None)), "loop", "symbolic link", id="loop-as-input"),
+    pytest.param(case(lambda t, m: ([t / "in"], [], loop(t))), "loop", "symbolic links", id="loop-as-out"),
+    pytest.param(case(locked(listing=False)), "locked/in", "Permission denied", id="folder-cannot-be-entered"),
+    pytest.param(case(locked(listing=True)), "locked/in", "cannot list the folder", id="folder-cannot-be-listed"),
+    pytest.param(
+        doc(text="US forces were attacked on Friday. " * 200 + "\x01" * 9), "doc.txt", "binary", id="control-chars-late"
+    ),
+    pytest.param(
+        doc(meta=META + "note: " + "x" * (1 << 20) + "\n"), "doc.meta.yml", "1048576-byte limit", id="sidecar-too-big"
+    ),
+    pytest.param(
+        doc(meta=META + "title: Another\n", flags=["--strict"]), "doc.meta.yml", "more than once", id="strict-dup-key"
+    ),
+    pytest.param(case(link_out_of_the_corpus("passwd.txt")), "in/passwd.txt", "outside its folder", id="link-out"),
+    pytest.param(
+        case(link_out_of_the_corpus("doc.meta.yml")),
+        "doc.meta.yml",
+        "outside the document's folder",
+        id="sidecar-link-out",
+    ),
+    pytest.param(case(unreachable_scheduler), "DASK_SCHEDULER_ADDRESS", "127.0.0.1:9", id="dask-unreachable"),
 ]
 
 
@@ -153,7 +276,7 @@ def test_bad_input_is_one_line_exit_2_and_changes_nothing(
     monkeypatch.chdir(tmp_path)  # where the unsafe YAML would create PWNED
     inputs, flags, target = setup(tmp_path, monkeypatch)
     before, listing = snapshot(tmp_path), sorted(os.listdir(tmp_path))
-    code, stdout, err = run("extract", *inputs, "--out", target or out, *flags)
+    code, stdout, err = run("extract", *inputs, "--out", out if target is None else target, *flags)
     assert code == 2
     assert len(err) == 1 and err[0].startswith("error: "), err
     assert name in err[0] and phrase in err[0], err[0]
@@ -323,3 +446,191 @@ def test_strict_refuses_to_publish_a_failed_required_check(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: ") and "split.txt" in err[0] and "required check fails" in err[0]
     assert not (tmp_path / "strict").exists()
+
+
+# --- issue 15: what else a hostile or unlucky user tried -----------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, named",
+    [
+        (["extract", "in", "--out", "out", "--jobs", "abc"], "invalid int value: 'abc'"),
+        (["extract", "-doc.txt", "--out", "out"], "write ./-doc.txt"),
+        (["extract", "in", "-doc.txt", "--out", "out"], "unrecognized arguments: -doc.txt"),
+        (["extract", "in"], "--out"),
+        (["extrct", "in"], "invalid choice: 'extrct'"),
+    ],
+    ids=["jobs-not-a-number", "dash-file-alone", "dash-file-second", "no-out", "unknown-command"],
+)
+def test_usage_errors_end_with_a_line_naming_the_problem(argv, named, capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert exit_.value.code == 2 and "error:" in err[-1] and named in err[-1], err
+
+
+def test_help_says_jobs_are_capped(capsys):
+    from analysis.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    assert "capped at the CPU count and at the number of documents" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize("name", ["proj#2", "a[1]", "what?", "star*", "sp ace%20", "{a,b}~"])
+def test_any_character_in_the_output_path_validates(name, tmp_path, run, snapshot):
+    """Frictionless read `*?[` as a glob and `#` as unsafe when given the package's path."""
+    write_doc(tmp_path / "in")
+    code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / name / "out")
+    assert (code, err) == (0, []), err
+    assert "datapackage.json" in snapshot(tmp_path / name / "out")
+
+
+def _python(tmp, code: str, *argv, cwd=None, env=None, **kwargs):
+    kwargs = {"stderr": subprocess.PIPE, **kwargs} if "stdout" in kwargs else {"capture_output": True, **kwargs}
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, argv)],
+        text=True,
+        cwd=cwd or tmp,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        **kwargs,
+    )
+
+
+MAIN = "import sys\nfrom analysis.cli import main\nsys.exit(main(sys.argv[1:]))"
+
+
+def test_a_deleted_working_directory_is_no_traceback(tmp_path):
+    """display_path called Path.cwd() and resolve(), which fail once the directory is gone."""
+    write_doc(tmp_path / "in")
+
+    def in_a_deleted_directory(*argv):
+        (tmp_path / "gone").mkdir()
+        script = 'cd gone && rmdir ../gone && exec "$0" -m analysis "$@"'
+        return subprocess.run(
+            ["sh", "-c", script, sys.executable, *map(str, argv)],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+
+    done = in_a_deleted_directory("extract", tmp_path / "in", "--out", tmp_path / "out")
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout.startswith("wrote out/: "), done.stderr
+    done = in_a_deleted_directory("extract", "in", "--out", tmp_path / "out2")
+    assert done.returncode == 2 and done.stderr.splitlines() == ["error: in: no such file or folder"]
+
+
+def test_a_full_stdout_after_the_swap_is_a_warning_and_exit_0(tmp_path, snapshot):
+    """The data is written, so the run succeeded; the lost summary line is said on stderr."""
+    write_doc(tmp_path / "in")
+    with open("/dev/full", "w") as full:
+        done = _python(tmp_path, MAIN, "extract", "in", "--out", "out", stdout=full)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == [
+        "warning: <stdout>: cannot write to standard output (No space left on device); the output folder was written"
+    ]
+    assert "datapackage.json" in snapshot(tmp_path / "out")
+
+
+def test_a_full_stdout_is_an_error_when_stdout_is_the_result(tmp_path):
+    with open("/dev/full", "w") as full:
+        done = _python(tmp_path, MAIN, "notebooks", stdout=full)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == ["error: <stdout>: cannot write to standard output (No space left on device)"]
+
+
+def test_utf8_names_under_the_c_locale(tmp_path):
+    """LC_ALL=C PYTHONUTF8=0 makes Python decode file names as ASCII."""
+    write_doc(tmp_path / "in", name="café")
+    done = _python(tmp_path, MAIN, "extract", "in", "--out", "out", env={"LC_ALL": "C", "PYTHONUTF8": "0"})
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    row = (tmp_path / "out" / "documents.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert row.startswith("café,") and ",in/café.txt," in row
+
+
+def test_links_out_of_an_input_folder_are_not_read(tmp_path, run):
+    """Without --strict the link is skipped with a warning naming it; nothing of the
+    file it points at reaches the tables."""
+    write_doc(tmp_path / "in")
+    (tmp_path / "elsewhere").mkdir()
+    secret = "root:x:0:0:Secret Operator:/root:/bin/bash\n"
+    write_doc(tmp_path / "elsewhere", name="secret", text=secret)
+    (tmp_path / "in" / "passwd.txt").symlink_to(tmp_path / "elsewhere" / "secret.txt")
+    write_doc(tmp_path / "in" / "sub", name="other")
+    (tmp_path / "in" / "inside.txt").symlink_to(tmp_path / "in" / "sub" / "other.txt")  # stays inside: read
+    (tmp_path / "in" / "inside.meta.yml").symlink_to(tmp_path / "in" / "sub" / "other.meta.yml")
+    code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
+    assert code == 0 and len(err) == 1 and "passwd.txt: a link to a file outside its folder; skipped" in err[0], err
+    tables = b"".join(p.read_bytes() for p in (tmp_path / "out").glob("*.csv"))
+    assert b"Secret Operator" not in tables and b"inside," in tables
+    code, _, err = run("extract", tmp_path / "in" / "passwd.txt", "--out", tmp_path / "named")
+    assert code == 0 and b"Secret Operator" in (tmp_path / "named" / "claims.csv").read_bytes()  # named: followed
+
+
+@pytest.mark.parametrize("zone", ["Etc/GMT+12", "UTC", "Etc/GMT-14"])  # POSIX signs: GMT+12 is UTC-12
+def test_published_today_anywhere_is_accepted_in_every_zone(zone, tmp_path):
+    """'In the future' is decided on dates in UTC+14, the first zone to reach a day, so
+    the machine's zone never changes the outcome."""
+    from analysis.text.corpus import latest_today
+
+    today = latest_today()
+    tomorrow = today + dt.timedelta(days=1)
+    for name, day in (("today", today), ("tomorrow", tomorrow)):
+        write_doc(tmp_path / name, meta=f"published: {day.isoformat()}\n")
+    env = {"TZ": zone}
+    done = _python(tmp_path, MAIN, "extract", "today", "--out", "out", env=env)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    done = _python(tmp_path, MAIN, "extract", "tomorrow", "--out", "out2", env=env)
+    assert done.returncode == 2 and "is in the future" in done.stderr
+
+
+def test_latest_today_is_the_date_in_utc_plus_14():
+    from analysis.text.corpus import latest_today
+
+    utc = dt.UTC
+    assert latest_today(dt.datetime(2024, 1, 12, 9, 59, tzinfo=utc)) == dt.date(2024, 1, 12)
+    assert latest_today(dt.datetime(2024, 1, 12, 10, 0, tzinfo=utc)) == dt.date(2024, 1, 13)
+
+
+LONG = [
+    "officials said US forces were attacked on Friday and ",  # the issue's repro: a date every 53 characters
+    "militants fired 3 rockets and 12 drones at the base near Erbil since Oct. 17 and ",
+    '"we will respond," a spokesman said on Jan. 4, and ',
+]
+
+
+@pytest.mark.parametrize("unit", LONG, ids=["dates", "numbers", "quotes"])
+def test_time_is_linear_in_sentence_length(unit):
+    """A sentence ten times longer takes about ten times as long (it took a hundred times:
+    the events extractor rescanned the sentence for every date in it)."""
+    from analysis.extract import pipeline
+    from analysis.text.corpus import Document
+
+    def best_of_three(size: int) -> float:
+        text = unit * (size // len(unit)) + "\n"
+        doc = Document("t", "t.txt", text, "0" * 64, {"published": dt.date(2024, 1, 12)})
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            pipeline.extract_document(doc)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    best_of_three(2_000)  # load the lexicons
+    small, large = best_of_three(20_000), best_of_three(200_000)
+    assert large / small < 30, f"20 KB: {small:.2f} s, 200 KB: {large:.2f} s"
+
+
+def test_a_megabyte_sentence_is_cut_with_a_warning(tmp_path, run, offsets_hold, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = LONG[0] * (1_000_000 // len(LONG[0]))
+    write_doc(tmp_path / "in", text=text)
+    code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
+    assert code == 0 and len(err) == 1, err
+    assert err[0].startswith("warning: in/doc.txt: a sentence of ") and "cut into pieces" in err[0], err
+    offsets_hold(tmp_path / "out", {"doc": text})
+    code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / "strict", "--strict")
+    assert code == 2 and "cut into pieces" in err[0] and "--strict" in err[0]

@@ -2,6 +2,7 @@
 corpus streams through them, and the speed-ups (gated patterns, the date prefilter)
 match exactly what the plain patterns match. No timing assertions."""
 
+import os
 import sys
 from pathlib import Path
 
@@ -128,3 +129,103 @@ def test_input_error_in_the_corpus_is_raised_as_without_workers():
 
     with pytest.raises(InputError, match="not valid UTF-8"):
         list(parallel.map_documents(documents(), jobs=2))
+
+
+def test_jobs_are_capped_at_the_cpus_and_the_documents(tmp_path, run, monkeypatch):
+    """`--jobs 10000` with one document started 4,872 processes."""
+    import multiprocessing
+
+    started: list[int] = []
+    real_pool = multiprocessing.Pool
+
+    def pool(processes, **kwargs):
+        started.append(processes)
+        return real_pool(1, **kwargs)
+
+    monkeypatch.setattr(multiprocessing, "Pool", pool)
+    write_corpus(tmp_path / "one", 1, seed=1)
+    assert run("extract", tmp_path / "one", "--out", tmp_path / "o1", "--jobs", "1000")[0] == 0
+    assert started == []  # one document: no pool at all
+    write_corpus(tmp_path / "three", 3, seed=1)
+    assert run("extract", tmp_path / "three", "--out", tmp_path / "o3", "--jobs", "1000")[0] == 0
+    assert started in ([], [min(3, parallel.cpu_count())])  # [] on a one-CPU machine
+    assert parallel.worker_count(1000, 3) == min(3, parallel.cpu_count())
+    assert parallel.worker_count(1000) == parallel.cpu_count() and parallel.worker_count(0, 5) == 1
+
+
+# Runs `python -m analysis` with a slow extractor (forked workers inherit it); each worker
+# writes its pid into argv[1] once it has started on a document.
+SLOW = """
+import os, sys, time
+from pathlib import Path
+import analysis.extract.pipeline as pipeline
+import analysis.cli as cli
+def slow(doc):
+    (Path(sys.argv[1]) / str(os.getpid())).touch()
+    time.sleep(0.5)
+    return real(doc)
+real, pipeline.extract_document = pipeline.extract_document, slow
+sys.exit(cli.main(sys.argv[2:]))
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("how", ["sigterm", "sigkill", "ctrl-c"])
+def test_stopping_a_run_with_two_workers_is_quiet_and_leaves_no_workers(how, corpus, tmp_path):
+    """Killing the parent left workers that printed BrokenPipeError tracebacks; Ctrl-C
+    (SIGINT to the whole process group, as a terminal sends it) printed one traceback per
+    worker."""
+    import signal
+    import subprocess
+    import time
+
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    argv = [
+        sys.executable,
+        "-c",
+        SLOW,
+        str(pids),
+        "extract",
+        str(corpus),
+        "--out",
+        str(tmp_path / "out"),
+        "--jobs",
+        "2",
+    ]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(os.listdir(pids)) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.poll() else ""
+            time.sleep(0.05)
+        if how == "ctrl-c":
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGTERM if how == "sigterm" else signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=30)
+        workers = [int(p) for p in os.listdir(pids)]
+        deadline = time.monotonic() + 10
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(_alive(pid) for pid in workers), "workers outlived the run"
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    expected = {
+        "sigterm": ["error: interrupted by SIGTERM; stopped cleanly"],
+        "sigkill": [],
+        "ctrl-c": ["error: interrupted by SIGINT (Ctrl-C); stopped cleanly"],
+    }
+    assert stderr.splitlines() == expected[how] or (how == "sigkill" and "Traceback" not in stderr), stderr
+    assert proc.returncode == {"sigterm": 143, "sigkill": -9, "ctrl-c": 130}[how]

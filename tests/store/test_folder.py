@@ -189,3 +189,72 @@ def test_concurrent_runs_never_mix_their_files(tmp_path):
         assert all(code == 0 for _, _, code in results), results
         assert assert_consistent(out) in corpora.values()
         assert hidden_leftovers(tmp_path) == []
+
+
+def test_a_failed_first_run_removes_the_parents_it_created(tmp_path):
+    with pytest.raises(ValueError):
+        replace_folder(
+            tmp_path / "x" / "y" / "out", {"a": b"1"}, validate=lambda s: (_ for _ in ()).throw(ValueError())
+        )
+    assert os.listdir(tmp_path) == []
+    (tmp_path / "x").mkdir()
+    (tmp_path / "x" / "keep").write_text("mine")
+    with pytest.raises(ValueError):
+        replace_folder(
+            tmp_path / "x" / "y" / "out", {"a": b"1"}, validate=lambda s: (_ for _ in ()).throw(ValueError())
+        )
+    assert sorted(os.listdir(tmp_path / "x")) == ["keep"]  # only what the run made is removed
+
+
+@pytest.mark.parametrize("name", ["o?t", "o*", "[o]ut"])
+def test_stale_cleanup_takes_no_other_folder_s_backup(name, tmp_path, snapshot):
+    """`.out.old-*` beside `o?t` was matched as a glob and moved into `o?t`."""
+    backup = tmp_path / ".out.old-abc"
+    backup.mkdir()
+    (backup / "datapackage.json").write_bytes(b"out's")
+    replace_folder(tmp_path / name, {"datapackage.json": b"new"})
+    assert snapshot(tmp_path / name) == {"datapackage.json": b"new"}
+    assert snapshot(backup) == {"datapackage.json": b"out's"}
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"])
+def test_an_interrupt_during_staging_says_one_line_and_leaves_no_debris(sig, code, tmp_path, out, snapshot):
+    """Ctrl-C printed a KeyboardInterrupt traceback; SIGTERM left `.out.tmp-*` behind."""
+    corpus(tmp_path / "new", "new")
+    ctl = tmp_path / "ctl"
+    ctl.mkdir()
+    before, listing = snapshot(out), sorted(os.listdir(tmp_path))
+    argv = [
+        sys.executable,
+        "-c",
+        STALLING,
+        "60",
+        str(ctl / "staged"),
+        "extract",
+        str(tmp_path / "new"),
+        "--out",
+        str(out),
+    ]
+    proc = subprocess.Popen(argv, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (ctl / "staged").exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "the run never reached validation"
+            time.sleep(0.02)
+        proc.send_signal(sig)
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    name = {signal.SIGINT: "SIGINT (Ctrl-C)", signal.SIGTERM: "SIGTERM"}[sig]
+    assert proc.returncode == code and stdout == ""
+    assert stderr.splitlines() == [f"error: interrupted by {name}; stopped cleanly"], stderr
+    assert snapshot(out) == before and sorted(os.listdir(tmp_path)) == listing
+
+
+def test_check_target_refuses_the_working_directory_and_its_parents(tmp_path, monkeypatch):
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "a" / "b")
+    for target in (".", "", "..", str(tmp_path)):
+        with pytest.raises(IsADirectoryError, match="working directory"):
+            tables.check_target(Path(target))
+    assert tables.check_target(Path("c")) == tmp_path / "a" / "b" / "c"
