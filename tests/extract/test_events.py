@@ -146,3 +146,34 @@ def test_seed_timeline(seed_rows):
     has("2024-01-11", "night", "US and UK launched a major assault on Iran-linked Houthis", source="author")
     has("2024-01-12", "day", "fresh attack on Friday", status="reported")
     has("2024-01-12", "days-before", "live drills near the Conoco base", source="The Cradle")
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["officials said US forces were attacked on Friday and ", "on Jan. 4, the base near Erbil, ", "Friday,Jan.4;"],
+    ids=["words", "commas", "no-spaces"],
+)
+def test_events_are_linear_in_sentence_length(unit):
+    """Each date's clause is found from bounds and words computed once per sentence; the
+    extractor rescanned the whole sentence for every date (a 212 KB sentence took 46 s).
+    Sentences are not capped here, so the extractor is measured on its own."""
+    import time
+
+    from analysis.text import dates, sentences
+
+    def best_of_three(size: int) -> float:
+        text = unit * (size // len(unit))
+        doc = Document("t", "t.txt", text, "", {"published": PUBLISHED})
+        split = sentences.split_sentences(text)
+        found = dates.find_dates(text, PUBLISHED)
+        parsed = pipeline.ParsedDocument(doc, split, found, claims.analyse(text, split, found))
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            events.extract(parsed)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    best_of_three(2_000)
+    small, large = best_of_three(20_000), best_of_three(200_000)
+    assert large / small < 30, f"20 KB: {small:.3f} s, 200 KB: {large:.3f} s"

@@ -169,3 +169,71 @@ def test_any_sidecar_gives_success_or_one_clean_error(sidecar):
         write(folder / "in", "doc.meta.yml", sidecar)
         code, err = run_main(folder)
         check_outcome(code, err, folder, ("doc.meta.yml",))
+
+
+# --- issue 15: sidecars and documents checked whole, links kept inside the corpus -------
+
+
+def test_a_repeated_sidecar_key_is_a_warning_and_the_last_value_wins(tmp_path):
+    write(tmp_path, "s.meta.yml", b"title: First\ntitle: Second\npublished: 2024-01-12\n")
+    warnings: list[str] = []
+    assert read_sidecar(tmp_path / "s.meta.yml", warnings)["title"] == "Second"
+    assert len(warnings) == 1 and "sidecar key 'title' appears more than once" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    "controls, binary",
+    [
+        ([5000 + i for i in range(9)], True),  # nine together, after the first 4,096 characters
+        ([10, 3000, 4090, 4100, 6000, 9000, 12000, 15000, 18000], False),  # nine spread thin
+        ([100 + i for i in range(8)], False),  # eight: the limit
+    ],
+    ids=["late-burst", "spread", "eight"],
+)
+def test_control_characters_are_checked_in_the_whole_document(controls, binary, tmp_path):
+    text = list("a" * 20000)
+    for at in controls:
+        text[at] = "\x01"
+    write(tmp_path, "d.txt", "".join(text).encode())
+    if binary:
+        with pytest.raises(InputError, match="binary content"):
+            load_corpus([tmp_path / "d.txt"], [])
+    else:
+        assert load_corpus([tmp_path / "d.txt"], [])
+
+
+def test_sidecars_have_a_size_limit(tmp_path):
+    from analysis.text.corpus import MAX_SIDECAR_BYTES
+
+    write(tmp_path, "d.txt", b"Text.")
+    head = b"published: 2024-01-12\nnote: "
+    write(tmp_path, "d.meta.yml", head + b"x" * (MAX_SIDECAR_BYTES - len(head)))
+    assert load_corpus([tmp_path], [])[0].meta["note"]  # exactly at the limit: read
+    write(tmp_path, "d.meta.yml", head + b"x" * (MAX_SIDECAR_BYTES - len(head) + 1))
+    started = time.perf_counter()
+    with pytest.raises(InputError, match="above the 1048576-byte limit"):
+        load_corpus([tmp_path], [])
+    assert time.perf_counter() - started < 1
+
+
+def test_links_inside_the_corpus_are_followed(tmp_path):
+    """A sidecar linked from a subfolder, and a document named on the command line through
+    a link whose sidecar lies beside its target, are read as before."""
+    write(tmp_path / "in" / "shared", "meta.yml", b"published: 2024-01-12\n")
+    write(tmp_path / "in", "d.txt", b"Text.")
+    (tmp_path / "in" / "d.meta.yml").symlink_to(tmp_path / "in" / "shared" / "meta.yml")
+    write(tmp_path / "store", "e.txt", b"Text.")
+    write(tmp_path / "store", "e.meta.yml", b"published: 2024-01-11\n")
+    (tmp_path / "e.txt").symlink_to(tmp_path / "store" / "e.txt")
+    (tmp_path / "e.meta.yml").symlink_to(tmp_path / "store" / "e.meta.yml")
+    warnings: list[str] = []
+    docs = load_corpus([tmp_path / "in", tmp_path / "e.txt"], warnings)
+    assert [(d.doc_id, d.published) for d in docs] == [("d", dt.date(2024, 1, 12)), ("e", dt.date(2024, 1, 11))]
+    assert warnings == []
+
+
+def test_an_empty_argument_is_not_the_working_directory(tmp_path, monkeypatch):
+    write(tmp_path, "d.txt", b"Text.")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match="empty argument"):
+        load_corpus([""], [])
