@@ -621,7 +621,8 @@ def test_time_is_linear_in_sentence_length(unit):
 
     best_of_three(2_000)  # load the lexicons
     small, large = best_of_three(20_000), best_of_three(200_000)
-    assert large / small < 30, f"20 KB: {small:.2f} s, 200 KB: {large:.2f} s"
+    # linear gives about 10, quadratic about 100
+    assert large / small < 40, f"20 KB: {small:.2f} s, 200 KB: {large:.2f} s"
 
 
 def test_a_megabyte_sentence_is_cut_with_a_warning(tmp_path, run, offsets_hold, monkeypatch):

@@ -140,19 +140,18 @@ def extract(parsed) -> list[dict]:
             sent = sentences[k] if k >= 0 and d.start < sentences[k].end else None
             start, end = (sent.start, sent.end) if sent else (d.start, d.end)
             event, source, status = clauses.short(start, end, d.start), None, None
-        rows.setdefault(
-            (start, d.text),
-            {
-                "doc_id": doc_id,
-                "date": d.date.isoformat() if d.date else None,
-                "precision": d.precision,
-                "date_text": d.text,
-                "event": event or d.text,
-                "source": source,
-                "status": status,
-                "start": start,
-                "end": end,
-                "quote": text[start:end],
-            },
-        )
+        if (start, d.text) in rows:
+            continue  # the first mention wins; its quote is not sliced again (a copy of the sentence)
+        rows[start, d.text] = {
+            "doc_id": doc_id,
+            "date": d.date.isoformat() if d.date else None,
+            "precision": d.precision,
+            "date_text": d.text,
+            "event": event or d.text,
+            "source": source,
+            "status": status,
+            "start": start,
+            "end": end,
+            "quote": text[start:end],
+        }
     return list(rows.values())

@@ -176,4 +176,5 @@ def test_events_are_linear_in_sentence_length(unit):
 
     best_of_three(2_000)
     small, large = best_of_three(20_000), best_of_three(200_000)
-    assert large / small < 30, f"20 KB: {small:.3f} s, 200 KB: {large:.3f} s"
+    # linear gives about 10, quadratic about 100
+    assert large / small < 40, f"20 KB: {small:.3f} s, 200 KB: {large:.3f} s"
