@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from analysis.check import checks
 from analysis.check.reconcile import reconcile
 from analysis.extract import pipeline
 from analysis.paths import display_path
@@ -19,14 +20,26 @@ from analysis.store import codebook, reference
 from analysis.store.csv import to_csv
 from analysis.store.folder import replace_folder
 from analysis.store.package import datapackage, json_bytes
-from analysis.text.corpus import InputError, iter_corpus
+from analysis.text.corpus import InputError, InputWarning, iter_corpus
 
 EXIT_BAD_INPUT = 2
 
 
-def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "local") -> dict[str, list[dict]]:
-    """Run the per-document pipeline over every input and gather the rows by table."""
-    documents = iter_corpus(inputs, warnings)
+def _noting_reviews(documents, reviews: dict):
+    """Pass the documents on, keeping each sidecar's `reviewed:` checks by doc_id."""
+    for doc in documents:
+        if doc.meta.get("reviewed"):
+            reviews[doc.doc_id] = doc.meta["reviewed"]
+        yield doc
+
+
+def extract_rows(
+    inputs, warnings: list[str], jobs: int = 1, engine: str = "local", reviews: dict | None = None
+) -> dict[str, list[dict]]:
+    """Run the per-document pipeline over every input and gather the rows by table;
+    checks an analyst reviewed in a sidecar are marked so (check.checks.apply_reviews)."""
+    reviews = {} if reviews is None else reviews
+    documents = _noting_reviews(iter_corpus(inputs, warnings), reviews)
     if engine == "local" and jobs <= 1:
         results = map(pipeline.extract_document, documents)
     else:
@@ -37,6 +50,9 @@ def extract_rows(inputs, warnings: list[str], jobs: int = 1, engine: str = "loca
     for result in results:
         for name, rows in result.items():
             gathered[name].extend(rows)
+    gathered["checks"], stale = checks.apply_reviews(gathered["checks"], reviews)
+    paths = {d["doc_id"]: d.get("path") for d in gathered["documents"]}
+    warnings.extend(InputWarning(paths.get(doc) or doc, problem) for doc, problem in stale)
     return gathered
 
 
@@ -78,6 +94,13 @@ def cmd_extract(args) -> int:
         problem = f"{getattr(first, 'problem', first)}{more}; --strict makes warnings errors"
         raise InputError(getattr(first, "path", None), problem)
     failed = [c for c in rows["checks"] if c.get("required") and c.get("status") == "mismatch"]
+    paths = {d["doc_id"]: d.get("path") for d in rows["documents"]}
+    for c in failed if not args.strict else ():  # a first look (make book STRICT=0): say each one
+        print(
+            f"warning: {paths.get(c['doc_id'])}: required check fails: {c['description']} [{c['formula']}] "
+            f"(check {c['check_id']}; if the source prints it so, review it in the sidecar)",
+            file=sys.stderr,
+        )
     if args.strict and failed:
         # The book publishes data/; a required check that fails must stop it, not be charted.
         doc = next((d for d in rows["documents"] if d["doc_id"] == failed[0]["doc_id"]), {})

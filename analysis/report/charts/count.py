@@ -20,6 +20,7 @@ from analysis.report.charts.style import (
     finish,
     new_figure,
 )
+from analysis.report.charts.svg import tag
 from analysis.report.derive import (
     MIN_GAP_DAYS,
     day_short,
@@ -28,6 +29,7 @@ from analysis.report.derive import (
     same_day_reports,
     step_series,
 )
+from analysis.report.docref import tally_href
 
 
 def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool) -> list:
@@ -53,7 +55,10 @@ def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool
                 pd.Timestamp(day), row["min"] - 0.6, row["max"] + 0.6, color=colour, linewidth=9, alpha=0.25, zorder=1
             )
     for row in table.itertuples():
-        ax.plot([pd.Timestamp(row.date)], [row.value], **confidence_style(row.confidence, PLACE_COLOURS[row.place]))
+        (mark,) = ax.plot(
+            [pd.Timestamp(row.date)], [row.value], **confidence_style(row.confidence, PLACE_COLOURS[row.place])
+        )
+        tag(mark, *_tip(row))
     if spread_labels:
         for (place, day), values in same_day_reports(table).items():
             if len(values) > 1:
@@ -67,6 +72,20 @@ def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool
                     color=PLACE_COLOURS[place],
                 )
     return handles
+
+
+def _tip(row) -> tuple[str, str]:
+    """A point's tooltip and link: the document's evidence row, or the reference's source."""
+    if row.origin == "extracted":
+        tally_id = str(row.row).removeprefix("tallies.csv ")
+        return (
+            f"{row.value} attacks in {row.place} as of {day_short(row.date)}; extracted from {row.document}",
+            tally_href(tally_id),
+        )
+    return (
+        f"{row.value} attacks in {row.place} as of {day_short(row.date)}; reference report ({row.confidence} confidence)",
+        row.source_url,
+    )
 
 
 def count_over_time(
@@ -123,12 +142,14 @@ def count_over_time(
 
 
 def _label_extracted(ax, table: pd.DataFrame) -> None:
-    """The extracted counts of each day in one label, and the curator's note on a low-confidence report."""
-    extracted = table[table.origin == "extracted"].sort_values("value", ascending=False)
-    for day, group in extracted.groupby("date", sort=False):
+    """One label, on the latest extracted count (its day's parts in brackets); the other
+    extracted points are stars in the legend with their figures in the tooltips and the
+    list of sources. And the curator's note on a low-confidence report."""
+    extracted = table[table.origin == "extracted"].sort_values(["date", "value"], ascending=[False, False])
+    for day, group in list(extracted.groupby("date", sort=False))[:1]:
         top = group.iloc[0]
         split = ", ".join(f"{r.value} {r.place}" for r in group.iloc[1:].itertuples())
-        text = f"extracted from the document:\n{top.value} in {top.place}" + (f"\n({split})" if split else "")
+        text = f"latest extracted count:\n{top.value} in {top.place}" + (f"\n({split})" if split else "")
         ax.annotate(
             text + f"\nas of {day_short(day)}",
             (pd.Timestamp(day), top.value),
