@@ -121,9 +121,11 @@ $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/
 	touch $@
 
 # The execution cache keys on code cells, not on the data they read: drop it whenever
-# data/ or the package change, so the site never shows outputs older than data/.
+# data/ or the package change, so the site never shows outputs older than data/. Sphinx's
+# own cache (.doctrees) goes too: it re-reads only pages whose source changed, and a new
+# corpus changes no source.
 $(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv bench/accuracy.csv
-	rm -rf $(BUILD_DIR)/.jupyter_cache
+	rm -rf $(BUILD_DIR)/.jupyter_cache $(BUILD_DIR)/.doctrees
 	mkdir -p $(BUILD_DIR) && touch $@
 
 $(HTML_INDEX): $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)

@@ -5,6 +5,7 @@ figures, the data downloads and the codebook."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +25,34 @@ def plain(value):
     if value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value)):
         return ""
     return value.item() if hasattr(value, "item") and not isinstance(value, str) else value
+
+
+_SHORT = re.compile(r"\d{4}-\d{2}(-\d{2})?|[-+]?\d[\d,.]*%?|\d{1,2} [A-Z][a-z]{2} \d{4}")
+
+
+def _nowrap(value) -> str:
+    """Dates and numbers stay on one line ('2023-10-17' is not split at its hyphens)."""
+    return ' class="report-nowrap"' if _SHORT.fullmatch(str(plain(value))) else ""
+
+
+_LONG_TOKEN = re.compile(r"(\S{24,})")
+
+
+def _breakable(text: str) -> str:
+    """HTML-escape `text`, letting a long unbroken run (an address, a file path) wrap
+    after its slashes, dots, dashes and underscores, and a run with none of those every
+    20 characters, so no column is forced wider than the page; ordinary words are never
+    broken."""
+    out = []
+    for i, piece in enumerate(_LONG_TOKEN.split(text)):
+        if i % 2 == 0:
+            out.append(html.escape(piece))
+            continue
+        parts = re.split(r"(?<=[/.\-_?=,:])(?=\w)", piece)
+        if len(parts) == 1:
+            parts = [piece[j : j + 20] for j in range(0, len(piece), 20)]
+        out.append("<wbr>".join(html.escape(p) for p in parts))
+    return "".join(out)
 
 
 class Shown:
@@ -69,11 +98,13 @@ class Shown:
 
     def _cell(self, row, column) -> str:
         value = plain(row[column])
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
         if column == self.url_column:
             return self._link(value, row[self.text_column] if self.text_column else "")
         if column in self.links:
             return self._link(row[self.links[column]], value)
-        return html.escape(str(value))
+        return _breakable(str(value))
 
     def _repr_html_(self) -> str:
         columns = self.columns()
@@ -85,7 +116,7 @@ class Shown:
                 from analysis.report.docref import anchor
 
                 row_id = f' id="{html.escape(anchor(self.row_ids[0], row[self.row_ids[1]]), quote=True)}"'
-            cells = "".join(f"<td>{self._cell(row, c)}</td>" for c in columns)
+            cells = "".join(f"<td{_nowrap(row[c])}>{self._cell(row, c)}</td>" for c in columns)
             body.append(f"<tr{row_id}>{cells}</tr>")
         long = " report-table-long" if len(self.frame) >= LONG_TABLE else ""
         return (

@@ -55,6 +55,14 @@ def label(row) -> str:
     return f"{publisher(row)}, {day(row.get('published'))}"
 
 
+def short_label(text: str, width: int = 26) -> str:
+    """'Publisher, 12 Jan 2024' with a long publisher cut to `width`, for a chart's axis."""
+    import textwrap
+
+    who, _, when = text.rpartition(", ")
+    return f"{textwrap.shorten(who, width, placeholder='…')}, {when}" if who else text
+
+
 def catalogue(documents: pd.DataFrame) -> dict[str, dict]:
     """doc_id -> {label, href, published, publisher, title} for every document."""
     out = {}
@@ -82,3 +90,44 @@ def with_document(frame: pd.DataFrame, documents: pd.DataFrame, date_column: str
     sort = out[keys].astype("string").fillna("").replace("", "~")  # undated rows last
     order = sort.sort_values(keys, kind="stable").index
     return out.loc[order].drop(columns=["_published"]).reset_index(drop=True)
+
+
+HEDGES = {"at_least": "at least", "more_than": "more than", "about": "about", "fewer_than": "fewer than"}
+
+
+def figure_text(value, qualifier) -> str:
+    """A count as the source hedges it: '130', 'at least 120', 'more than 180'."""
+    if value is None or pd.isna(value):
+        return ""
+    hedge = HEDGES.get(qualifier) if isinstance(qualifier, str) else None
+    return f"{hedge} {int(value)}" if hedge else str(int(value))
+
+
+def window_text(since, as_of) -> str:
+    """The window a count covers, in words: 'since 17 Oct 2023, as of 11 Jan 2024'."""
+    parts = []
+    if _text(since):
+        parts.append(f"since {day(since)}")
+    if _text(as_of):
+        parts.append(f"as of {day(as_of)}")
+    return ", ".join(parts) or "not stated"
+
+
+def tally_ledger(tallies: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The tallies as the book lists them: document, what is counted, the figure as
+    hedged, place, window, source, evidence; in date order of the documents and, in each,
+    in the order of its text."""
+    rows = tallies.sort_values("number_start") if "number_start" in tallies else tallies
+    frame = pd.DataFrame(
+        {
+            "doc_id": rows.doc_id,
+            "measure": rows.measure.map({"casualties": "injured or killed"}).fillna(rows.measure),
+            "figure": [figure_text(v, q) for v, q in zip(rows.value, rows.qualifier)],
+            "location": rows.location,
+            "window": [window_text(a, b) for a, b in zip(rows.since, rows.as_of)],
+            "attributed_to": rows.attributed_to,
+            "quote": rows.quote,
+            "tally_id": rows.tally_id,
+        }
+    )
+    return with_document(frame, documents)

@@ -28,7 +28,7 @@ TALLY_DEFAULTS = {
     "attacks_per_day": "an unknown number",
     "injured_total": "No",
     "no_injuries_since": "no stated date",
-    "split_check": "no split stated",
+    "split_check": "no country split is stated with this count",
 }
 
 
@@ -103,6 +103,16 @@ def rule_figures() -> dict:
     return {f"rules_{name}": count(load_lexicon(name)) for name in lexicon_names()}
 
 
+def _outlet_sentence(missing: int, total: int) -> str:
+    if not missing:
+        return "Every document's outlet is established."
+    which = "The document has" if total == 1 else f"{missing} of the documents have"
+    return (
+        f"{which} no established outlet: the tables name the site the text was found on instead, and the "
+        "note column of data/documents.csv says what is known."
+    )
+
+
 def corpus_figures(documents: pd.DataFrame) -> dict:
     published = documents.published.dropna()
     outlets = {v["publisher"] for v in catalogue(documents).values()}
@@ -110,6 +120,7 @@ def corpus_figures(documents: pd.DataFrame) -> dict:
         "corpus_documents": len(documents),
         "corpus_outlets": len(outlets),
         "corpus_no_outlet": int(documents.outlet.isna().sum()),
+        "corpus_outlet_sentence": _outlet_sentence(int(documents.outlet.isna().sum()), len(documents)),
         "corpus_first": day_long(published.min()) if len(published) else "no date",
         "corpus_last": day_long(published.max()) if len(published) else "no date",
         "corpus_words": int(documents.words.sum()),
@@ -146,7 +157,10 @@ def agreement_figures(checks: pd.DataFrame) -> dict:
         "agreement_ok": int((agreement.status == "ok").sum()) if len(agreement) else 0,
     }
     if len(agreement):
-        out["agreement_headline"] = agreement.sort_values("observed", ascending=False).iloc[0].description
+        top = agreement.sort_values(["observed", "check_id"], ascending=[False, True]).iloc[0].description
+        n, ok = out["agreement_checks"], out["agreement_ok"]
+        lead = f"{ok} of the {n} extracted counts dated inside the series agree with it; the largest: " if n > 1 else ""
+        out["agreement_headline"] = lead + (top[:1].lower() + top[1:] if lead else top)
     else:
         out["agreement_headline"] = "No extracted attack count has an as-of date inside the reference series."
     return out

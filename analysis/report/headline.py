@@ -36,6 +36,12 @@ def is_official(attributed_to) -> bool:
     return bool(text) and any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in official_names())
 
 
+def is_wide(location) -> bool:
+    """A count over more than one country (or a region): 'Iraq and Syria', 'Middle East'."""
+    text = _text(location)
+    return bool(text) and (" and " in text or "," in text or text in ("Middle East", "the region"))
+
+
 def totals(tallies: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Tallies of one measure that are not a part of another count."""
     part = tallies.part_of.astype("string").fillna("") if "part_of" in tallies else ""
@@ -44,18 +50,28 @@ def totals(tallies: pd.DataFrame, measure: str) -> pd.DataFrame:
 
 def headline_tally(tallies: pd.DataFrame) -> pd.Series | None:
     """The cumulative attack count readers ask about first: among whole counts (not a
-    country part), the latest as-of day, official sources and counts with a start day
-    preferred, then the largest count; each preference is dropped when nothing meets it,
-    so a corpus always yields its best-stated figure."""
+    country part) with an as-of day, those attributed to an official source, cumulative
+    (a start day, or more than one country) and region-wide are preferred; each
+    preference is dropped when nothing meets it, so a corpus always yields its
+    best-stated figure; then the latest as-of day and the largest count."""
     attacks = totals(tallies, "attacks")
     if attacks.empty:
         attacks = tallies[tallies.measure == "attacks"]
     if attacks.empty:
         return None
     dated = attacks.as_of.notna()
-    started = attacks.since.notna()
     official = attacks.attributed_to.map(is_official).astype(bool)
-    for keep in (dated & started & official, dated & official, dated & started, dated, pd.Series(True, attacks.index)):
+    wide = attacks.location.map(is_wide).astype(bool)
+    cumulative = attacks.since.notna() | wide
+    every = pd.Series(True, index=attacks.index)
+    for keep in (
+        dated & official & cumulative & wide,
+        dated & official & cumulative,
+        dated & cumulative & wide,
+        dated & cumulative,
+        dated,
+        every,
+    ):
         pick = attacks[keep.to_numpy()]
         if len(pick):
             break
@@ -93,8 +109,9 @@ def split_check(checks: pd.DataFrame, head) -> pd.Series | None:
 
 
 def latest_by_measure(tallies: pd.DataFrame, documents: pd.DataFrame, measure: str) -> pd.Series | None:
-    """The latest whole figure of a measure: by as-of day, else by the publication day of
-    its document; the largest of that day. None when the corpus has no such figure."""
+    """The latest whole figure of a measure: by as-of day (figures without one only when
+    none has one, then by the publication day of their document); the largest of that
+    day. None when the corpus has no such figure."""
     rows = totals(tallies, measure)
     rows = rows[rows.value.fillna(0) > 0]
     if rows.empty:
@@ -102,6 +119,8 @@ def latest_by_measure(tallies: pd.DataFrame, documents: pd.DataFrame, measure: s
     published = {d: v["published"] for d, v in catalogue(documents).items()}
     day = rows.as_of.astype("string").fillna(rows.doc_id.map(published).astype("string")).fillna("")
     rows = rows.assign(_day=day.to_numpy())
+    if rows.as_of.notna().any():  # a figure that says the day it holds to beats one dated by publication
+        rows = rows[rows.as_of.notna().to_numpy()]
     latest = rows[rows._day == rows._day.max()]
     return latest.sort_values(["value", "doc_id", "number_start"], ascending=[False, True, True]).iloc[0]
 

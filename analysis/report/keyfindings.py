@@ -65,7 +65,7 @@ def count_sentence(tallies, checks, documents) -> Sentence:
     docs = catalogue(documents)
     source = f"the {f['attacks_source']}" if isinstance(head.attributed_to, str) else "a source the text does not name"
     s = Sentence().add(f"As of {f['attacks_as_of']}, {source} counted {f['attacks_total']} attacks on US forces in ")
-    s.add(f"{f['attacks_location']} since {f['attacks_since']}")
+    s.add(f"{f['attacks_location']}" + (f" since {f['attacks_since']}" if isinstance(head.since, str) else ""))
     s.add(f", about {f['attacks_per_day']} a day" if f["window_days"] != "unknown" else "")
     parts = headline.parts_of(tallies, head)
     if len(parts):
@@ -160,10 +160,16 @@ def checks_banner(checks: pd.DataFrame, documents: pd.DataFrame) -> Html:
     docs = catalogue(documents)
     if failed.empty:
         if not required:
-            text = "No required consistency check applies: no document splits a count into parts."
+            text = (
+                "No required consistency check applies: no document gives a total together with all its country parts."
+            )
         else:
-            text = f"Every required consistency check holds ({_plural(required, 'check')}"
-            text += f"; {len(reviewed)} of them reviewed as the source's own inconsistency)." if len(reviewed) else ")."
+            text = f"Every required consistency check holds ({_plural(required, 'check')})."
+            if len(reviewed):
+                text = (
+                    f"Every required consistency check holds or was reviewed ({_plural(required, 'check')}; "
+                    f"{len(reviewed)} shown as source inconsistent (reviewed): the source's own figures do not add up)."
+                )
         return Html(f'<p class="report-checks-ok">{html.escape(text)}</p>', text)
     items, lines = [], []
     for row in failed.sort_values("check_id").itertuples():

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import site_check as sc
 
 WIDTHS = (1280, 390)
-NEVER = re.compile(r"(?<![\w-])(?:NaN|nan|<NA>|NA|np\.float64|None)(?![\w-])")
+NEVER = re.compile(r"(?<![\w-])(?:NaN|nan|<NA>|NA|np\.float64)(?![\w-])")
 
 
 def shoot(html: Path, out: Path, book: Path = Path(".")) -> list[str]:
@@ -36,7 +36,9 @@ def shoot(html: Path, out: Path, book: Path = Path(".")) -> list[str]:
                 sc.screenshot(visit, out / str(width))
                 text = sc.text(visit, "article")
                 found = sorted(set(NEVER.findall(text)))
-                scroll = visit.page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+                scroll = visit.page.evaluate(
+                    "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+                )
                 for p in visit.problems() + visit.images + [f"shows {w!r}" for w in found]:
                     problems.append(f"{width}px {name}: {p}")
                 if scroll > 1:

@@ -51,7 +51,7 @@ def frames_by_speaker(justifications: pd.DataFrame, source: str) -> tuple[Figure
         return "No document states a reason for the US presence in Syria.", table
     speakers = _speakers(data)
     shown = table.assign(speaker=table.speaker.where(table.speaker.isin(speakers), "others"))
-    fig, ax = new_figure(8, 1.6 + 0.42 * len(speakers))
+    fig, ax = new_figure(8, 2.8 + 0.42 * len(speakers))
     frames = sorted(table.frame.unique())
     markers = {"speaker's own words": "o", "attributed by the author": "s", "author's framing": "^"}
     for i, voice in enumerate(sorted(shown.voice.unique())):
@@ -99,7 +99,7 @@ def frames_over_time(justifications: pd.DataFrame, documents: pd.DataFrame, sour
             table,
         )
     speakers = _speakers(dated)
-    fig, ax = new_figure(9, 1.6 + 0.42 * len(speakers))
+    fig, ax = new_figure(9, 2.8 + 0.42 * len(speakers))
     frames = list(FRAME_COLOURS)
     for row in dated.itertuples():
         y = speakers.index(row.speaker) if row.speaker in speakers else speakers.index("others")

@@ -14,7 +14,7 @@ from matplotlib.lines import Line2D
 
 from analysis.report.charts.style import PALETTE, date_axis, finish, new_figure
 from analysis.report.charts.svg import tag
-from analysis.report.docref import catalogue, day, tally_href
+from analysis.report.docref import catalogue, day, short_label, tally_href
 from analysis.report.headline import MEASURE_WORDS, totals
 
 PLACE_ORDER = ["Iraq and Syria", "Iraq", "Syria"]
@@ -158,7 +158,11 @@ def attack_split(tallies: pd.DataFrame, checks: pd.DataFrame, source: str, docum
             tally_href(row.tally_id),
         )
         ax.text(max(row.total, left) * 1.01 + 1, i, f"{row.formula}: {row.status}", va="center", fontsize=8)
-    ax.set_yticks(range(len(reports)), [f"{day(r.as_of)} · {r.document}" for r in reports.itertuples()], fontsize=8)
+    ax.set_yticks(
+        range(len(reports)),
+        [f"as of {day(r.as_of)} · {short_label(r.document)}" for r in reports.itertuples()],
+        fontsize=8,
+    )
     ax.invert_yaxis()
     ax.set_xlim(0, max(reports.total.max(), reports.sum_of_parts.max()) * 1.55)
     places = sorted({p for ps in reports.part_places for p in ps}, key=lambda p: (p not in PLACE_ORDER, p))
@@ -316,7 +320,7 @@ def weapons_named(tallies: pd.DataFrame, source: str, documents: pd.DataFrame | 
             f"The tally sentences name {len(table)} kinds of weapon, each once: {', '.join(sorted(table.weapon))}.",
             table,
         )
-    fig, ax = new_figure(7, 1.2 + 0.35 * len(table))
+    fig, ax = new_figure(7, 2.6 + 0.35 * len(table))
     ax.barh(table.weapon, table.tallies_naming_it, color=PALETTE["orange"])
     ax.invert_yaxis()
     finish(

@@ -12,7 +12,7 @@ from matplotlib.lines import Line2D
 from analysis.report.charts.style import PALETTE, date_axis, finish
 from analysis.report.charts.svg import tag
 from analysis.report.derive import day_short
-from analysis.report.docref import catalogue, doc_href
+from analysis.report.docref import catalogue, doc_href, short_label
 
 PRECISION_MARKERS = {
     "day": "o",
@@ -62,7 +62,7 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
         top, ax = fig.subplots(2, 1, height_ratios=[2.0, lanes_height])
         monthly = dates.dt.to_period("M").value_counts().sort_index()
         months = monthly.index.to_timestamp()
-        top.bar(months, monthly.values, width=20, color=PALETTE["sky"])
+        top.bar(months, monthly.values, width=26, color=PALETTE["blue"])
         top.axvspan(start, end, color=PALETTE["orange"], alpha=0.2)
         top.set_title(f"All {len(table)} dated events, per month (shaded: the close-up below)", fontsize=9, loc="left")
         top.set_ylabel("events", fontsize=8)
@@ -82,7 +82,7 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
             f"{day_short(row.date)} ({row.precision}, “{row.date_text}”): {row.event}; {row.document}",
             doc_href(row.doc_id),
         )
-    ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
+    ax.set_yticks(range(len(lanes)), [short_label(lane) for lane in lanes], fontsize=8)
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     pad = pd.Timedelta(days=max(2, (end - start).days * 0.04))
     ax.set_xlim(start - pad, end + pad)
