@@ -69,7 +69,8 @@ def count_sentence(tallies, checks, documents) -> Sentence:
     s.add(f", about {f['attacks_per_day']} a day" if f["window_days"] != "unknown" else "")
     parts = headline.parts_of(tallies, head)
     if len(parts):
-        s.add(" (" + _and([f"{int(p.value)} in {p.location}" for p in parts.itertuples()]) + ")")
+        where = lambda p: p.location if isinstance(p.location, str) else "a place not stated"  # noqa: E731
+        s.add(" (" + _and([f"{int(p.value)} in {where(p)}" for p in parts.itertuples() if pd.notna(p.value)]) + ")")
     s.add(". The pipeline's check of the country split against the total: " + f"{f['split_check']}. ")
     which = (
         "latest-dated official cumulative count" if headline.is_official(head.attributed_to) else "latest-dated count"
