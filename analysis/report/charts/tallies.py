@@ -291,7 +291,8 @@ def injury_window(tallies: pd.DataFrame, source: str, documents: pd.DataFrame | 
     handles = [
         Line2D([], [], marker="o", color=MEASURE_COLOURS[m], linestyle="-", label=MEASURE_WORDS[m]) for m in present
     ]
-    handles.append(Line2D([], [], marker="o", color=PALETTE["grey"], markerfacecolor="white", linestyle="none", label="no as-of day: at publication"))  # fmt: skip
+    if (table.dated_by == "publication").any():
+        handles.append(Line2D([], [], marker="o", color=PALETTE["grey"], markerfacecolor="white", linestyle="none", label="no as-of day: at publication"))  # fmt: skip
     ax.legend(handles=handles, loc="upper left", fontsize=8.5)
     ax.set_ylim(0, table.value.max() * 1.2)
     ax.margins(x=0.08)
