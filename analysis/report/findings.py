@@ -20,7 +20,7 @@ def _int(value) -> int | None:
 TALLY_DEFAULTS = {
     "attacks_total": "no",
     "attacks_location": "no stated place",
-    "attacks_since": "an unstated date",
+    "attacks_since": "a day the text does not state",
     "attacks_as_of": "an unstated date",
     "attacks_source": "no named source",
     "attacks_document": "no document",
@@ -317,7 +317,7 @@ def statement_figures(
             if row.nearby
             else f"has no public transcript in this table: its curator did not find one, and the table's "
             f"statements by {line.speaker} are dated {dates}, none within {int(row.within_days)} days of the "
-            "document. It is known here only from the document, which reads:"
+            f"document. It is known here only from the document, which reads: “{line.quote}”"
         )
     else:
         out |= {

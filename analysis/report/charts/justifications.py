@@ -147,7 +147,7 @@ def statement_timeline(points: pd.DataFrame, source: str, lanes=None) -> tuple[F
         lane = lanes.index(row.frame)
         colour = PALETTE["blue"]
         extracted = row.origin == "extracted"
-        y = lane + (0.18 if extracted else 0)
+        y = lane  # a star sits on its lane, where no surname label goes
         (mark,) = ax.plot([when], [y], **confidence_style("extracted" if extracted else row.confidence, colour, size=8))
         tag(
             mark,

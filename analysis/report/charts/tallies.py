@@ -211,6 +211,14 @@ def attacks_per_day(tallies: pd.DataFrame, checks: pd.DataFrame, source: str, do
         else:
             text = "No two dated cumulative counts for Iraq and Syria, and no count with both a start and an as-of day."
         return text, table
+    if len(table) == 1:  # one gap: a bar would say no more than this sentence
+        row = table.iloc[0]
+        text = (
+            f"Between the two dated cumulative counts for Iraq and Syria, {row.count_from} as of {day(row['from'])} "
+            f"({row.from_document}) and {row.count_to} as of {day(row.to)} ({row.to_document}), the count "
+            f"{'grew' if row.attacks >= 0 else 'fell'} by {abs(row.attacks)} in {row.days} days: {row.per_day:.2f} a day."
+        )
+        return text, table
     fig, ax = new_figure(9, 3.8)
     falls = table[table.attacks < 0]
     for row in table.itertuples():
@@ -321,7 +329,7 @@ def weapons_named(tallies: pd.DataFrame, source: str, documents: pd.DataFrame | 
             f"The tally sentences name {len(table)} kinds of weapon, each once: {', '.join(sorted(table.weapon))}.",
             table,
         )
-    fig, ax = new_figure(7, 2.6 + 0.35 * len(table))
+    fig, ax = new_figure(7, max(2.4, 1.4 + 0.4 * len(table)))
     ax.barh(table.weapon, table.tallies_naming_it, color=PALETTE["orange"])
     ax.invert_yaxis()
     finish(

@@ -102,7 +102,8 @@ def test_tally_charts_plot_the_counts_splits_pace_injuries_and_weapons():
     assert split[["total", "parts", "sum_of_parts", "status"]].values.tolist() == [
         [130, "Iraq 53; Syria 77", 130, "holds"]
     ]
-    _, pace = tallies.attacks_per_day(TALLIES, CHECKS, SOURCE, DOCUMENTS)
+    one_gap, pace = tallies.attacks_per_day(TALLIES, CHECKS, SOURCE, DOCUMENTS)
+    assert isinstance(one_gap, str) and "the count grew by 10 in 7 days: 1.43 a day." in one_gap
     assert pace[["from", "to", "days", "attacks", "per_day"]].values.tolist() == [
         ["2024-01-11", "2024-01-18", 7, 10, 1.43]
     ]
