@@ -68,7 +68,8 @@ lint: $(ENV_STAMP) ## ruff check and ruff format --check over analysis/, tests/ 
 	$(VENV)/bin/ruff check analysis tests bench
 	$(VENV)/bin/ruff format --check analysis tests bench
 
-outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended change
+outputs: $(DATA_STAMP) ## re-extract data/ from seeds/ and re-execute the notebooks in place, after an intended change
+	@[ -z "$(CORPUS_OUT)" ] || { echo "error: make outputs stores the book's outputs for seeds/ only; SEEDS=$(SEEDS) builds with make book SEEDS=..." >&2; exit 2; }
 	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
 
 bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md

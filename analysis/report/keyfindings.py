@@ -71,7 +71,10 @@ def count_sentence(tallies, checks, documents) -> Sentence:
     if len(parts):
         where = lambda p: p.location if isinstance(p.location, str) else "a place not stated"  # noqa: E731
         s.add(" (" + _and([f"{int(p.value)} in {where(p)}" for p in parts.itertuples() if pd.notna(p.value)]) + ")")
-    s.add(". The pipeline's check of the country split against the total: " + f"{f['split_check']}. ")
+    if headline.split_check(checks, head) is None:
+        s.add(". No country split is stated with it. ")
+    else:
+        s.add(". The pipeline's check of the country split against the total: " + f"{f['split_check']}. ")
     which = (
         "latest-dated official cumulative count" if headline.is_official(head.attributed_to) else "latest-dated count"
     )

@@ -160,7 +160,7 @@ def attack_split(tallies: pd.DataFrame, checks: pd.DataFrame, source: str, docum
         ax.text(max(row.total, left) * 1.01 + 1, i, f"{row.formula}: {row.status}", va="center", fontsize=8)
     ax.set_yticks(
         range(len(reports)),
-        [f"as of {day(r.as_of)} · {short_label(r.document)}" for r in reports.itertuples()],
+        [f"as of {day(r.as_of)}\n{short_label(r.document)}" for r in reports.itertuples()],
         fontsize=8,
     )
     ax.invert_yaxis()
@@ -169,9 +169,17 @@ def attack_split(tallies: pd.DataFrame, checks: pd.DataFrame, source: str, docum
     handles = [Line2D([], [], color=PLACE_COLOURS.get(p, OTHER_COLOUR), lw=6, label=p) for p in places]
     handles.append(Line2D([], [], color="black", lw=2, label="stated total"))
     ax.legend(handles=handles, loc="lower right", fontsize=8.5)
-    bad = int((reports.status == "does not hold").sum())
-    title = f"{len(reports)} report{'s' if len(reports) != 1 else ''} split the count by country; "
-    title += f"in {bad} the parts do not add up" if bad else "in each the parts add up to the stated total"
+    bad = int((reports.status != "holds").sum())
+    reviewed = int((reports.status == "source inconsistent (reviewed)").sum())
+    if len(reports) == 1:
+        title = "1 report splits the count by country; " + (
+            "its parts do not add up to the stated total" if bad else "its parts add up to the stated total"
+        )
+    else:
+        title = f"{len(reports)} reports split the count by country; "
+        title += f"in {bad} the parts do not add up" if bad else "in each the parts add up to the stated total"
+    if reviewed:
+        title += f" ({reviewed} reviewed: the source's own figures)"
     finish(fig, ax, title, source, xlabel="attacks (cumulative count)")
     return fig, table
 

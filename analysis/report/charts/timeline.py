@@ -1,9 +1,12 @@
 """Chart of the timeline chapter: the dated events over the whole corpus as an overview
 (events per month), and the densest stretch close up, one lane per document, the
 precision of each date visible in its marker. The events' words are in the tooltips and
-the table, not on the chart, so fifty documents do not overprint."""
+the table, not on the chart, so fifty documents do not overprint; when there are only a
+few events, each has its own row labelled with its words."""
 
 from __future__ import annotations
+
+import textwrap
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -25,6 +28,7 @@ PRECISION_MARKERS = {
 }
 DENSE_DAYS = 120  # the close-up's width: about four months
 MAX_LANES = 24
+FEW_EVENTS = 12  # up to this many, each event has its own row, labelled with its words
 
 
 def dense_window(dates: pd.Series, days: int = DENSE_DAYS) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -54,9 +58,16 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
     span_days = (dates.max() - dates.min()).days
     start, end = dense_window(table.date) if span_days > DENSE_DAYS else (dates.min(), dates.max())
     near = table[(dates >= start) & (dates <= end)]
-    lanes = list(dict.fromkeys(near.sort_values(["date"]).document))[:MAX_LANES]
     overview = span_days > DENSE_DAYS
-    lanes_height = max(2.4, 1.6 + 0.32 * len(lanes))
+    by_event = not overview and len(near) <= FEW_EVENTS  # few events: one labelled row each, as they read
+    near = near.assign(lane=[f"{i}" for i in range(len(near))] if by_event else near.document)
+    lanes = list(dict.fromkeys(near.sort_values(["date"]).lane))[:MAX_LANES]
+    names = (
+        ["\n".join(textwrap.wrap(str(e), 40)[:2]) for e in near.sort_values(["date"]).event]
+        if by_event
+        else [short_label(lane) for lane in lanes]
+    )
+    lanes_height = max(2.4, 1.6 + (0.5 if by_event else 0.32) * len(lanes))
     fig = Figure(figsize=(9, (2.0 if overview else 0) + lanes_height), layout="constrained")
     if overview:
         top, ax = fig.subplots(2, 1, height_ratios=[2.0, lanes_height])
@@ -70,11 +81,11 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
     else:
         ax = fig.add_subplot()
     for row in near.itertuples():
-        if row.document not in lanes:
+        if row.lane not in lanes:
             continue
         hollow = row.precision not in ("day", "night")
         (mark,) = ax.plot(
-            [pd.Timestamp(row.date)], [lanes.index(row.document)], marker=PRECISION_MARKERS.get(row.precision, "o"),
+            [pd.Timestamp(row.date)], [lanes.index(row.lane)], marker=PRECISION_MARKERS.get(row.precision, "o"),
             ms=8, linestyle="none", markerfacecolor="white" if hollow else PALETTE["blue"], markeredgecolor=PALETTE["blue"],
         )  # fmt: skip
         tag(
@@ -82,7 +93,7 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
             f"{day_short(row.date)} ({row.precision}, “{row.date_text}”): {row.event}; {row.document}",
             doc_href(row.doc_id),
         )
-    ax.set_yticks(range(len(lanes)), [short_label(lane) for lane in lanes], fontsize=8)
+    ax.set_yticks(range(len(lanes)), names, fontsize=8)
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     pad = pd.Timedelta(days=max(2, (end - start).days * 0.04))
     ax.set_xlim(start - pad, end + pad)
@@ -98,5 +109,6 @@ def timeline(events: pd.DataFrame, source: str, documents: pd.DataFrame | None =
     title = f"{len(table)} dated events, {day_short(dates.min())} to {day_short(dates.max())}"
     if overview:
         title += f"; close-up of the busiest {DENSE_DAYS} days ({len(near)} events)"
-    finish(fig, ax, title, source, xlabel="date of the event (one lane per document)")
+    lane_word = "one row per event" if by_event else "one lane per document"
+    finish(fig, ax, title, source, xlabel=f"date of the event ({lane_word})")
     return fig, table.drop(columns=["doc_id"])
