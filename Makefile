@@ -119,6 +119,7 @@ $(STRICT_STAMP):
 
 $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEED_FILES) $(wildcard reference/*) $(STRICT_STAMP)
 	$(PY) -m analysis extract $(SEEDS) --out $(DATA_DIR) $(STRICT_FLAG)
+	@$(PY) -m analysis.publish checks $(DATA_DIR)
 	touch $@
 
 # The execution cache keys on code cells, not on the data they read: drop it whenever

@@ -100,6 +100,7 @@ def _check(row, kind, description, formula, expected, observed, ok, required, ev
         "status": "ok" if ok else "mismatch",
         "required": required,
         "evidence": ";".join(r["tally_id"] for r in evidence),
+        "review_note": None,
     }
 
 

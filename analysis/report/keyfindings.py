@@ -179,15 +179,17 @@ def checks_banner(checks: pd.DataFrame, documents: pd.DataFrame) -> Html:
     for row in failed.sort_values("check_id").itertuples():
         doc = docs.get(row.doc_id, {})
         label = doc.get("label", row.doc_id)
+        short = str(row.check_id).removeprefix(f"{row.doc_id}:")
         items.append(
             f"<li>{_a(doc.get('href', ''), label)}: {html.escape(row.description)} "
-            f"[{html.escape(row.formula)}] (check <code>{html.escape(row.check_id)}</code>)</li>"
+            f"[{html.escape(row.formula)}] (check <code>{html.escape(row.check_id)}</code>; in its sidecar, "
+            f"<code>reviewed: [{{check: {html.escape(short)}, note: ...}}]</code>)</li>"
         )
         lines.append(f"- {label}: {row.description} [{row.formula}] (check {row.check_id})")
     head = (
         f"{_plural(len(failed), 'required check')} {'fails' if len(failed) == 1 else 'fail'}. "
-        "The figures below include them; record a review in the document's sidecar if the source itself "
-        "prints figures that do not add up (see the README), or correct the extraction."
+        "The figures below include the counts concerned. If the source itself prints figures that do not add "
+        "up, record a review in the document's sidecar (see the README); otherwise the extraction is wrong."
     )
     body = (
         f'<div class="admonition warning report-checks-failed"><p class="admonition-title">'
