@@ -9,13 +9,39 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 ENV_STAMP := $(VENV)/.installed
-DATA_STAMP := data/datapackage.json
-EXEC_STAMP := _build/.executed-against
+
+# The corpus. `make book` reads seeds/ into data/ and builds _build/html. `make book
+# SEEDS=DIR` builds the whole site over another folder of documents into
+# _build/corpora/<name>/ (its own data/, execution cache and _build/html; CORPUS=name to
+# choose it), leaving data/ and the committed outputs alone. STRICT=1 stops at a warning or
+# a failed required check (the default for seeds/); STRICT=0 builds anyway and lists every
+# failed required check on the page and at the end of the build (the default for SEEDS=DIR,
+# a first look at documents whose sidecars may not be yours to edit).
+SEEDS ?= seeds
+ifeq ($(abspath $(SEEDS)),$(abspath seeds))
+CORPUS_OUT :=
+DATA_DIR := data
+BUILD_DIR := _build
+STRICT ?= 1
+else
+CORPUS ?= $(notdir $(patsubst %/,%,$(dir $(abspath $(SEEDS)))))-$(notdir $(abspath $(SEEDS)))
+CORPUS_OUT := _build/corpora/$(CORPUS)
+DATA_DIR := $(CORPUS_OUT)/data
+BUILD_DIR := $(CORPUS_OUT)/_build
+STRICT ?= 0
+endif
+HTML_INDEX := $(BUILD_DIR)/html/index.html
+DATA_STAMP := $(DATA_DIR)/datapackage.json
+EXEC_STAMP := $(BUILD_DIR)/.executed-against
+STRICT_STAMP := $(BUILD_DIR)/.strict-$(STRICT)
+STRICT_FLAG := $(if $(filter 1,$(STRICT)),--strict)
+BOOK_ENV := REPORT_DATA=$(abspath $(DATA_DIR))
+PATH_OUTPUT := $(if $(CORPUS_OUT),--path-output $(CORPUS_OUT))
 
 PACKAGE_FILES := $(shell find analysis -name '*.py' -o -name '*.yml' | sort)
 # The seeds enter make as one stamp (their names and contents hashed), never as a list of
 # file names, so a seed named with a space, ';' or ':' cannot break a rule.
-SEEDS_STAMP := _build/.seeds
+SEEDS_STAMP := $(BUILD_DIR)/.seeds
 BOOK_FILES := _config.yml _toc.yml bench/results.csv bench/accuracy.csv $(wildcard book/*) $(wildcard _static/*) $(wildcard _ext/*.py)
 NOTEBOOKS = $(shell $(PY) -m analysis notebooks)
 JB_FLAGS := --warningiserror --nitpick --keep-going
@@ -31,12 +57,13 @@ help: ## list the targets, then the layout of the project (from README.md)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
 	@echo; awk '/^## Layout/ {on = 1} on && /^```/ {n++; next} on && n == 1 {print} n == 2 {exit}' README.md
 
-book: _build/html/index.html ## build the site into _build/html (creates .venv if needed)
-	@echo "The book is at _build/html/index.html"
+book: $(HTML_INDEX) ## build the site into _build/html (SEEDS=DIR: another corpus, in _build/corpora/; STRICT=0|1)
+	@$(PY) -m analysis.publish checks $(DATA_DIR)
+	@echo "The book is at $(HTML_INDEX)"
 
-data: $(DATA_STAMP) ## bring data/ up to date from seeds/
+data: $(DATA_STAMP) ## bring data/ up to date from seeds/ (SEEDS=DIR: _build/corpora/<name>/data)
 
-test: lint $(DATA_STAMP) _build/html/index.html ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
+test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
 	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env || status=$$?; \
 	  $(MAKE) --no-print-directory -s browser-note; exit $${status:-0}
@@ -58,7 +85,8 @@ lint: $(ENV_STAMP) ## ruff check and ruff format --check over analysis/, tests/ 
 	$(VENV)/bin/ruff check analysis tests bench
 	$(VENV)/bin/ruff format --check analysis tests bench
 
-outputs: $(DATA_STAMP) ## re-execute the notebooks in place after an intended change
+outputs: $(DATA_STAMP) ## re-extract data/ from seeds/ and re-execute the notebooks in place, after an intended change
+	@[ -z "$(CORPUS_OUT)" ] || { echo "error: make outputs stores the book's outputs for seeds/ only; SEEDS=$(SEEDS) builds with make book SEEDS=..." >&2; exit 2; }
 	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
 
 bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
@@ -80,8 +108,8 @@ lock: ## pin requirements.in into requirements.txt, keeping today's pins (UPGRAD
 	  .venv-lock/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
 	rm -rf .venv-lock
 
-serve: _build/html/index.html ## preview the site on http://127.0.0.1 (a free port, or PORT=n); Ctrl-C stops
-	$(PY) -m analysis.publish serve _build/html --port $(PORT)
+serve: $(HTML_INDEX) ## preview the site on http://127.0.0.1 (a free port, or PORT=n); Ctrl-C stops
+	$(PY) -m analysis.publish serve $(BUILD_DIR)/html --port $(PORT)
 
 test-stamp: ## run `make test`, then record the commit it passed on (what publish checks)
 	$(MAKE) test
@@ -104,23 +132,30 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 
 $(SEEDS_STAMP): FORCE
 	@mkdir -p $(@D)
-	@find seeds -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- > $@.new
+	@find '$(SEEDS)' -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum -- > $@.new
 	@if cmp -s $@.new $@; then rm $@.new; else mv $@.new $@; fi
 
 FORCE:
 
-$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEEDS_STAMP) $(wildcard reference/*)
-	$(PY) -m analysis extract seeds --out data --strict
+# A change of STRICT re-extracts: the data must have passed the checks the build asks for.
+$(STRICT_STAMP):
+	mkdir -p $(BUILD_DIR) && rm -f $(BUILD_DIR)/.strict-* && touch $@
+
+$(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEEDS_STAMP) $(wildcard reference/*) $(STRICT_STAMP)
+	$(PY) -m analysis extract '$(SEEDS)' --out $(DATA_DIR) $(STRICT_FLAG)
+	@$(PY) -m analysis.publish checks $(DATA_DIR)
 	touch $@
 
 # The execution cache keys on code cells, not on the data they read: drop it whenever
-# data/ or the package change, so the site never shows outputs older than data/.
+# data/ or the package change, so the site never shows outputs older than data/. Sphinx's
+# own cache (.doctrees) goes too: it re-reads only pages whose source changed, and a new
+# corpus changes no source.
 $(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv bench/accuracy.csv
-	rm -rf _build/.jupyter_cache
-	mkdir -p _build && touch $@
+	rm -rf $(BUILD_DIR)/.jupyter_cache $(BUILD_DIR)/.doctrees
+	mkdir -p $(BUILD_DIR) && touch $@
 
-_build/html/index.html: $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
-	$(VENV)/bin/jupyter-book build . $(JB_FLAGS)
+$(HTML_INDEX): $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
+	$(BOOK_ENV) $(VENV)/bin/jupyter-book build . $(PATH_OUTPUT) $(JB_FLAGS)
 	touch $@
 
 # The PDF edition: the same sources and execution cache as the site, built as one HTML page

@@ -18,6 +18,7 @@ import sys
 import threading
 from pathlib import Path
 
+from analysis.check import checks
 from analysis.check.reconcile import reconcile
 from analysis.extract import pipeline
 from analysis.paths import display_path
@@ -42,13 +43,25 @@ class Stopped(BaseException):
         self.signum = signum
 
 
-def extract_rows(files: list[Path], warnings: list[str], jobs: int = 1, engine: str = "local") -> dict[str, list[dict]]:
+def _noting_reviews(documents, reviews: dict):
+    """Pass the documents on, keeping each sidecar's `reviewed:` checks by doc_id."""
+    for doc in documents:
+        if doc.meta.get("reviewed"):
+            reviews[doc.doc_id] = doc.meta["reviewed"]
+        yield doc
+
+
+def extract_rows(
+    files: list[Path], warnings: list[str], jobs: int = 1, engine: str = "local", reviews: dict | None = None
+) -> dict[str, list[dict]]:
     """Run the per-document pipeline over the listed files and gather the rows by table;
-    workers are capped at the CPU count and the number of documents."""
+    workers are capped at the CPU count and the number of documents, and checks an analyst
+    reviewed in a sidecar are marked so (check.checks.apply_reviews)."""
     from analysis.extract import parallel
 
     jobs = parallel.worker_count(jobs, len(files))
-    documents = iter_documents(files, warnings)
+    reviews = {} if reviews is None else reviews
+    documents = _noting_reviews(iter_documents(files, warnings), reviews)
     if engine == "local" and jobs <= 1:
         results = map(pipeline.extract_document, documents)
     else:
@@ -59,6 +72,9 @@ def extract_rows(files: list[Path], warnings: list[str], jobs: int = 1, engine: 
             warnings.append(InputWarning(result["documents"][0]["path"], problem))
         for name, rows in result.items():
             gathered[name].extend(rows)
+    gathered["checks"], stale = checks.apply_reviews(gathered["checks"], reviews)
+    paths = {d["doc_id"]: d.get("path") for d in gathered["documents"]}
+    warnings.extend(InputWarning(paths.get(doc) or doc, problem) for doc, problem in stale)
     return gathered
 
 

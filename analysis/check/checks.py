@@ -21,6 +21,7 @@ from analysis.text.lexicon import load_lexicon
 
 AGREEMENT = "reference_agreement"  # written by check/reconcile.py, across documents
 KINDS = ("split_sum", "part_bound", "window_agreement", "rate", AGREEMENT)
+STATUSES = ("ok", "mismatch", "reviewed")
 
 TABLE = Table(
     name="checks",
@@ -58,7 +59,14 @@ TABLE = Table(
             "; for reference agreement, the same-day reference count",
         ),
         Field("observed", "number", "What the parts give (sum, part, days apart) or the rate's value"),
-        Field("status", "string", "ok or mismatch; rates are always ok", required=True, enum=("ok", "mismatch")),
+        Field(
+            "status",
+            "string",
+            "ok or mismatch; rates are always ok; reviewed: a mismatch the analyst recorded in the document's "
+            "sidecar (`reviewed:`) as the source's own inconsistency, see review_note",
+            required=True,
+            enum=STATUSES,
+        ),
         Field(
             "required",
             "boolean",
@@ -73,6 +81,7 @@ TABLE = Table(
             "(N counts data rows, header excluded)",
             required=True,
         ),
+        Field("review_note", "string", "For a reviewed check, the analyst's note from the sidecar; else empty"),
     ),
     primary_key=("check_id",),
 )
@@ -97,6 +106,7 @@ def _check(row, kind, description, formula, expected, observed, ok, required, ev
         "status": "ok" if ok else "mismatch",
         "required": required,
         "evidence": ";".join(r["tally_id"] for r in evidence),
+        "review_note": None,
     }
 
 
@@ -266,3 +276,23 @@ def compute(tally_rows) -> list[dict]:
             out.extend(_split_checks(total, parts))
     out.extend(_rates(tally_rows, by_id))
     return out
+
+
+def apply_reviews(rows: list[dict], reviews: dict[str, list[dict]]) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Mark the mismatches an analyst reviewed (a document's sidecar `reviewed:` names the
+    check as `<kind>:<number_start>`) as the source's own: status `reviewed`, with the
+    note. Returns the rows and, per review that names no failing check of its document,
+    (doc_id, problem), so a stale review is reported rather than silently kept."""
+    out, used = [], set()
+    wanted = {(doc, r["check"].removeprefix(f"{doc}:")): r["note"] for doc, rs in reviews.items() for r in rs}
+    for row in rows:
+        key = (row["doc_id"], row["check_id"].removeprefix(f"{row['doc_id']}:"))
+        if key in wanted and row.get("status") == "mismatch":
+            row = {**row, "status": "reviewed", "review_note": wanted[key]}
+            used.add(key)
+        out.append(row)
+    problems = [
+        (doc, f"sidecar reviews check '{check}', which is not a failing check of this document")
+        for (doc, check) in sorted(set(wanted) - used)
+    ]
+    return out, problems

@@ -9,6 +9,7 @@ from pathlib import Path
 import yaml
 
 from analysis.paths import ROOT
+from analysis.report.docref import anchor, catalogue, day
 
 CITATION = ROOT / "CITATION.cff"
 
@@ -73,3 +74,48 @@ class Citation:
 
 def citation(path: Path = CITATION) -> Citation:
     return Citation(load_citation(path))
+
+
+class Bibliography:
+    """One entry per document, generated from its sidecar's fields in documents.csv:
+    publisher (year, day). Title. Address. How the date is known, and any caveat. Each
+    entry has the id the tables link to (docref.doc_href)."""
+
+    def __init__(self, documents):
+        self.entries = []
+        docs = catalogue(documents)
+        rows = documents.astype(object).where(documents.notna(), None).to_dict("records")
+        for row in sorted(
+            rows, key=lambda r: (docs[r["doc_id"]]["publisher"].casefold(), r["published"] or "", r["doc_id"])
+        ):
+            self.entries.append((row, docs[row["doc_id"]]))
+
+    def _repr_html_(self) -> str:
+        items = []
+        for row, doc in self.entries:
+            url = row.get("url") or ""
+            link = (
+                f' <a href="{html.escape(url, quote=True)}" rel="noopener nofollow">{html.escape(url)}</a>.'
+                if url.startswith(("http://", "https://"))
+                else ""
+            )
+            outlet = "" if row.get("outlet") else " Original outlet not established; found at this address."
+            basis = f" Date: {html.escape(row['published_basis'])}" if row.get("published_basis") else ""
+            note = f" Note: {html.escape(row['note'])}" if row.get("note") else ""
+            items.append(
+                f'<li id="{anchor("doc", row["doc_id"])}" class="report-reference">{html.escape(doc["publisher"])} '
+                f"({html.escape(day(row.get('published')))}). <em>{html.escape(doc['title'] or row['doc_id'])}</em>."
+                f'{link}{html.escape(outlet)}{basis}{note} <span class="report-doc-id">Document id: '
+                f"<code>{html.escape(row['doc_id'])}</code>.</span></li>"
+            )
+        return f'<ol class="report-bibliography">{"".join(items)}</ol>'
+
+    def __repr__(self) -> str:
+        return "\n".join(
+            f"{doc['publisher']} ({day(row.get('published'))}). {doc['title']}. {row.get('url') or ''}"
+            for row, doc in self.entries
+        )
+
+
+def bibliography(documents) -> Bibliography:
+    return Bibliography(documents)

@@ -11,9 +11,11 @@ import statistics
 import pandas as pd
 import yaml
 
+from analysis.report.docref import catalogue
 from analysis.store.reference import PLACE_NAMES, REFERENCE, REFERENCE_TABLES, TALLIES, column_for
 
 ANNOTATIONS = REFERENCE / "annotations.yml"
+STATUS_WORDS = {"ok": "holds", "mismatch": "does not hold", "reviewed": "source inconsistent (reviewed)"}
 MIN_GAP_DAYS = 3  # a rate over a shorter gap is dominated by the unknown hour of each count
 
 
@@ -70,10 +72,12 @@ def attack_points(reference, tallies, documents):
                     "source_url": r.source_url,
                     "note": "" if pd.isna(r.note) else r.note,
                     "row": f"{TALLIES.path} row {n}",
+                    "document": "",
                 }
             )
     urls = dict(zip(documents.doc_id, documents.url))
-    attacks = tallies[(tallies.measure == "attacks") & tallies.as_of.notna()]
+    labels = {d: v["label"] for d, v in catalogue(documents).items()}
+    attacks = tallies[(tallies.measure == "attacks") & tallies.as_of.notna() & tallies.value.notna()]
     for t in attacks.itertuples():
         column = column_for(t.location)
         if column is None:
@@ -91,9 +95,22 @@ def attack_points(reference, tallies, documents):
                 "note": f"attributed to {t.attributed_to if isinstance(t.attributed_to, str) else 'no one'}; "
                 "data/tallies.csv",
                 "row": f"tallies.csv {t.tally_id}",
+                "document": labels.get(t.doc_id, str(t.doc_id)),
             }
         )
-    columns = ["date", "place", "value", "origin", "confidence", "step", "basis", "source_url", "note", "row"]
+    columns = [
+        "date",
+        "place",
+        "value",
+        "origin",
+        "confidence",
+        "step",
+        "basis",
+        "source_url",
+        "note",
+        "row",
+        "document",
+    ]
     table = pd.DataFrame(rows, columns=columns)
     order = {p: i for i, p in enumerate(PLACE_NAMES.values())}
     by_place = lambda c: c.map(order) if c.name == "place" else c  # noqa: E731

@@ -5,67 +5,164 @@ figures, the data downloads and the codebook."""
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
 
 from analysis.paths import DATA, ROOT
+from analysis.report.labels import column_label, figure_label
 from analysis.report.load import package
 from analysis.store import codebook
 
+LONG_TABLE = 12  # rows from which a table gets a search box and sortable columns (_static/report-tables.js)
+
+
+def plain(value):
+    """A numpy or pandas scalar as the Python value it holds, so no repr such as
+    np.float64(1.43) reaches a page; missing values become empty text."""
+    if value is None or (not isinstance(value, (str, list, tuple, dict)) and pd.isna(value)):
+        return ""
+    return value.item() if hasattr(value, "item") and not isinstance(value, str) else value
+
+
+_SHORT = re.compile(r"\d{4}-\d{2}(-\d{2})?|[-+]?\d[\d,.]*%?|\d{1,2} [A-Z][a-z]{2} \d{4}")
+
+
+def _nowrap(value) -> str:
+    """Dates and numbers stay on one line ('2023-10-17' is not split at its hyphens)."""
+    return ' class="report-nowrap"' if _SHORT.fullmatch(str(plain(value))) else ""
+
+
+_LONG_TOKEN = re.compile(r"(\S{24,})")
+
+
+def _breakable(text: str) -> str:
+    """HTML-escape `text`, letting a long unbroken run (an address, a file path) wrap
+    after its slashes, dots, dashes and underscores, and a run with none of those every
+    20 characters, so no column is forced wider than the page; ordinary words are never
+    broken."""
+    out = []
+    for i, piece in enumerate(_LONG_TOKEN.split(text)):
+        if i % 2 == 0:
+            out.append(html.escape(piece))
+            continue
+        parts = re.split(r"(?<=[/.\-_?=,:])(?=\w)", piece)
+        if len(parts) == 1:
+            parts = [piece[j : j + 20] for j in range(0, len(piece), 20)]
+        out.append("<wbr>".join(html.escape(p) for p in parts))
+    return "".join(out)
+
 
 class Shown:
-    """A table as the book shows it: HTML-escaped cells, no index, empty cells blank, long
-    text wrapping (see _static). With `url_column`, that column's http(s) addresses become
-    links whose text is `text_column` (not shown as a column) or else the site's host name;
-    any other address stays text."""
+    """A table as the book shows it: HTML-escaped cells, no index, empty cells blank,
+    readable column names, inside a container that scrolls sideways on a phone.
 
-    def __init__(self, frame, url_column: str | None = None, text_column: str | None = None):
+    `links` maps a shown column to the (hidden) column holding its link target: an
+    internal page (`references.html#doc-...`) or an http(s) address; any other address
+    stays text. `url_column` (with `text_column` for the link text) shows a column of
+    web addresses as links. `row_ids=(kind, column)` gives each row an id that prose and
+    charts link to. Columns ending in `_href` are never shown."""
+
+    def __init__(
+        self,
+        frame,
+        url_column: str | None = None,
+        text_column: str | None = None,
+        links: dict[str, str] | None = None,
+        row_ids: tuple[str, str] | None = None,
+        labels: dict[str, str] | None = None,
+        hidden: tuple[str, ...] = (),
+    ):
         frame = frame.reset_index(drop=True).astype(object)
         self.frame = frame.where(frame.notna(), "")
         self.url_column, self.text_column = url_column, text_column
+        self.links = dict(links or {})
+        if "document" in self.frame.columns and "document_href" in self.frame.columns:
+            self.links.setdefault("document", "document_href")
+        self.row_ids, self.labels, self.hidden = row_ids, labels or {}, set(hidden)
+
+    def columns(self) -> list[str]:
+        hidden = {self.text_column, *self.links.values(), *self.hidden}
+        return [c for c in self.frame.columns if c not in hidden and not str(c).endswith("_href")]
 
     def _link(self, url, text) -> str:
-        url = str(url)
+        url, text = str(url), str(text)
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            return html.escape(url)
-        label = html.escape(str(text) if text else parts.hostname or url)
-        return f'<a href="{html.escape(url, quote=True)}" rel="noopener nofollow">{label}</a>'
+        if not url or (parts.scheme and parts.scheme not in ("http", "https")):
+            return html.escape(text or url)
+        external = ' rel="noopener nofollow"' if parts.scheme else ""
+        shown = text or (parts.hostname if parts.scheme else "") or url
+        return f'<a href="{html.escape(url, quote=True)}"{external}>{html.escape(shown)}</a>'
+
+    def _cell(self, row, column) -> str:
+        value = plain(row[column])
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        if column == self.url_column:
+            return self._link(value, row[self.text_column] if self.text_column else "")
+        if column in self.links:
+            return self._link(row[self.links[column]], value)
+        return _breakable(str(value))
 
     def _repr_html_(self) -> str:
-        if self.url_column is None:
-            return self.frame.to_html(index=False, escape=True, classes="report-table", border=0)
-        columns = [c for c in self.frame.columns if c != self.text_column]
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in columns)
+        columns = self.columns()
+        head = "".join(f"<th>{html.escape(self.labels.get(c) or column_label(c))}</th>" for c in columns)
         body = []
         for _, row in self.frame.iterrows():
-            text = row[self.text_column] if self.text_column else ""
-            cells = [self._link(row[c], text) if c == self.url_column else html.escape(str(row[c])) for c in columns]
-            body.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-        return f'<table class="report-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+            row_id = ""
+            if self.row_ids:
+                from analysis.report.docref import anchor
+
+                row_id = f' id="{html.escape(anchor(self.row_ids[0], row[self.row_ids[1]]), quote=True)}"'
+            cells = "".join(f"<td{_nowrap(row[c])}>{self._cell(row, c)}</td>" for c in columns)
+            body.append(f"<tr{row_id}>{cells}</tr>")
+        long = " report-table-long" if len(self.frame) >= LONG_TABLE else ""
+        return (
+            f'<div class="report-table-wrap"><table class="report-table{long}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+        )
 
     def __repr__(self) -> str:
+        shown = self.frame[self.columns()].rename(columns=lambda c: self.labels.get(c) or column_label(c))
         with pd.option_context("display.max_colwidth", 60, "display.width", 200):
-            return self.frame.to_string(index=False, na_rep="")
+            return shown.to_string(index=False, na_rep="")
 
 
-def show(frame, url_column: str | None = None, text_column: str | None = None) -> Shown:
-    return Shown(frame, url_column, text_column)
+def show(frame, url_column: str | None = None, text_column: str | None = None, **options) -> Shown:
+    return Shown(frame, url_column, text_column, **options)
 
 
 def markdown(text: str):
     """Text pasted into prose with {glue:md}; escaped so a document's words stay words."""
     from IPython.display import Markdown
 
-    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|$:~&" else ch for ch in text)
+    escaped = "".join("\\" + ch if ch in "\\`*_{}[]<>()#+-.!|$:~&" else ch for ch in str(text))
     return Markdown(escaped)
 
 
+class Html:
+    """A block of HTML built by the report (escaped where it quotes a document), pasted
+    with the {glue} directive or shown as a cell's output."""
+
+    def __init__(self, body: str, text: str):
+        self.body, self.text = body, text
+
+    def _repr_html_(self) -> str:
+        return self.body
+
+    def __repr__(self) -> str:
+        return self.text
+
+
 def figures_table(figures: dict) -> Shown:
-    """Every glued figure as a table shown under the glue cell, so nbval compares each value."""
-    return show(pd.DataFrame({"figure": list(figures), "value": [str(v) for v in figures.values()]}))
+    """Every glued figure as a table shown under the glue cell, so nbval compares each
+    value; the figure is named in words, not by its glue key."""
+    frame = pd.DataFrame(
+        {"figure": [figure_label(k) for k in figures], "value": [str(plain(v)) for v in figures.values()]}
+    )
+    return show(frame, labels={"figure": "Figure", "value": "Value"})
 
 
 def glue_all(figures: dict) -> Shown:
@@ -73,7 +170,7 @@ def glue_all(figures: dict) -> Shown:
     from myst_nb import glue
 
     for key, value in figures.items():
-        glue(key, value, display=False)
+        glue(key, plain(value), display=False)
     return figures_table(figures)
 
 

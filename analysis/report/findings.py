@@ -7,7 +7,9 @@ import datetime as dt
 
 import pandas as pd
 
+from analysis.report import headline
 from analysis.report.derive import count_start, day_long, overall_pace, readable_extremes, same_day_reports
+from analysis.report.docref import catalogue
 from analysis.text.lexicon import lexicon_names, load_lexicon
 
 
@@ -15,69 +17,54 @@ def _int(value) -> int | None:
     return None if pd.isna(value) else int(value)
 
 
-def headline_tally(tallies: pd.DataFrame) -> pd.Series | None:
-    """The attacks tally readers ask about first: the latest as-of date, and at that date
-    the largest count (the combined total rather than a country split)."""
-    attacks = tallies[(tallies.measure == "attacks") & tallies.as_of.notna()]
-    if attacks.empty:
-        attacks = tallies[tallies.measure == "attacks"]
-    if attacks.empty:
-        return None
-    latest = attacks[attacks.as_of == attacks.as_of.max()] if attacks.as_of.notna().any() else attacks
-    return latest.sort_values(["value", "number_start"], ascending=[False, True]).iloc[0]
-
-
 TALLY_DEFAULTS = {
     "attacks_total": "no",
     "attacks_location": "no stated place",
-    "attacks_since": "an unstated date",
+    "attacks_since": "a day the text does not state",
     "attacks_as_of": "an unstated date",
     "attacks_source": "no named source",
+    "attacks_document": "no document",
     "window_days": "unknown",
     "attacks_per_day": "an unknown number",
     "injured_total": "No",
     "no_injuries_since": "no stated date",
-    "split_check": "no split stated",
+    "split_check": "no country split is stated with this count",
 }
 
 
-def tally_figures(tallies: pd.DataFrame, checks: pd.DataFrame) -> dict:
+def tally_figures(tallies: pd.DataFrame, checks: pd.DataFrame, documents: pd.DataFrame | None = None) -> dict:
+    """The headline count (headline.headline_tally), its parts, window and rate, the
+    injuries its document reports, and its split check, as glued figures."""
     out = dict(TALLY_DEFAULTS)
-    head = headline_tally(tallies)
+    head = headline.headline_tally(tallies)
     if head is None:
         return out
+    text = lambda value, key: value if isinstance(value, str) and value else TALLY_DEFAULTS[key]  # noqa: E731
     out |= {
         "attacks_total": int(head.value),
-        "attacks_location": head.location if isinstance(head.location, str) else TALLY_DEFAULTS["attacks_location"],
-        "attacks_since": head.since if isinstance(head.since, str) else TALLY_DEFAULTS["attacks_since"],
-        "attacks_as_of": head.as_of if isinstance(head.as_of, str) else TALLY_DEFAULTS["attacks_as_of"],
-        "attacks_source": head.attributed_to
-        if isinstance(head.attributed_to, str)
-        else TALLY_DEFAULTS["attacks_source"],
+        "attacks_location": text(head.location, "attacks_location"),
+        "attacks_since": text(head.since, "attacks_since"),
+        "attacks_as_of": text(head.as_of, "attacks_as_of"),
+        "attacks_source": text(head.attributed_to, "attacks_source"),
     }
-    same = tallies[
-        (tallies.doc_id == head.doc_id)
-        & (tallies.measure == "attacks")
-        & (tallies.as_of == head.as_of)
-        & (tallies.value < head.value)
-    ]
-    for row in same.itertuples():
+    if documents is not None:
+        out["attacks_document"] = catalogue(documents).get(head.doc_id, {}).get("label", str(head.doc_id))
+    for row in headline.parts_of(tallies, head).itertuples():
         if isinstance(row.location, str) and " and " not in row.location:
             out[f"attacks_in_{row.location.lower().replace(' ', '_')}"] = int(row.value)
     if isinstance(head.since, str) and isinstance(head.as_of, str):
         days = (dt.date.fromisoformat(head.as_of) - dt.date.fromisoformat(head.since)).days
         out["window_days"] = days
         out["attacks_per_day"] = round(int(head.value) / days, 2) if days > 0 else "undefined"
-    injured = tallies[(tallies.doc_id == head.doc_id) & (tallies.measure == "injured")]
+    injured = headline.totals(tallies[tallies.doc_id == head.doc_id], "injured")
     if not injured.empty:
         out["injured_total"] = int(injured.value.max())
-        zero = injured[injured.value == 0]
-        if not zero.empty and isinstance(zero.iloc[0].since, str):
-            out["no_injuries_since"] = zero.iloc[0].since
-    doc_checks = checks[(checks.doc_id == head.doc_id) & (checks.kind == "split_sum")]
-    if not doc_checks.empty:
-        first = doc_checks.iloc[0]
-        out["split_check"] = f"{first.formula} ({'holds' if first.status == 'ok' else 'does not hold'})"
+        since = headline.none_since(tallies, head.doc_id)
+        if since:
+            out["no_injuries_since"] = since
+    check = headline.split_check(checks, head)
+    if check is not None:
+        out["split_check"] = f"{check.formula} ({headline.check_status(check)})"
     return out
 
 
@@ -116,9 +103,26 @@ def rule_figures() -> dict:
     return {f"rules_{name}": count(load_lexicon(name)) for name in lexicon_names()}
 
 
+def _outlet_sentence(missing: int, total: int) -> str:
+    if not missing:
+        return "Every document's outlet is established."
+    which = "The document has" if total == 1 else f"{missing} of the documents have"
+    return (
+        f"{which} no established outlet: the tables name the site the text was found on instead, and the "
+        "note column of data/documents.csv says what is known."
+    )
+
+
 def corpus_figures(documents: pd.DataFrame) -> dict:
+    published = documents.published.dropna()
+    outlets = {v["publisher"] for v in catalogue(documents).values()}
     return {
         "corpus_documents": len(documents),
+        "corpus_outlets": len(outlets),
+        "corpus_no_outlet": int(documents.outlet.isna().sum()),
+        "corpus_outlet_sentence": _outlet_sentence(int(documents.outlet.isna().sum()), len(documents)),
+        "corpus_first": day_long(published.min()) if len(published) else "no date",
+        "corpus_last": day_long(published.max()) if len(published) else "no date",
         "corpus_words": int(documents.words.sum()),
         "corpus_sentences": int(documents.sentences.sum()),
         "corpus_dated": int(documents.published.notna().sum()),
@@ -153,7 +157,10 @@ def agreement_figures(checks: pd.DataFrame) -> dict:
         "agreement_ok": int((agreement.status == "ok").sum()) if len(agreement) else 0,
     }
     if len(agreement):
-        out["agreement_headline"] = agreement.sort_values("observed", ascending=False).iloc[0].description
+        top = agreement.sort_values(["observed", "check_id"], ascending=[False, True]).iloc[0].description
+        n, ok = out["agreement_checks"], out["agreement_ok"]
+        lead = f"{ok} of the {n} extracted counts dated inside the series agree with it; the largest: " if n > 1 else ""
+        out["agreement_headline"] = lead + (top[:1].lower() + top[1:] if lead else top)
     else:
         out["agreement_headline"] = "No extracted attack count has an as-of date inside the reference series."
     return out
@@ -253,14 +260,20 @@ def mark_figures(marks: pd.DataFrame, reference: pd.DataFrame) -> dict:
 
 
 def statement_figures(
-    statements: pd.DataFrame, points: pd.DataFrame, nearby: pd.DataFrame, justifications: pd.DataFrame
+    statements: pd.DataFrame,
+    points: pd.DataFrame,
+    nearby: pd.DataFrame,
+    justifications: pd.DataFrame,
+    documents: pd.DataFrame | None = None,
 ) -> dict:
     """The numbers of the justification timeline: span, gaps, the documents' own frames
-    on it, and whether the reference holds a transcript of the line a document quotes."""
+    on it, and whether the reference holds a transcript of a Pentagon line a document
+    quotes (`pentagon_sentence`, said whatever the corpus holds)."""
     ref = points[points.origin == "reference"]
     years = sorted({int(d[:4]) for d in statements.date})
     missing = [str(y) for y in range(years[0], years[-1] + 1) if y not in years] if years else []
-    seed = points[points.origin == "extracted"]
+    own_frames = points[points.origin == "extracted"]
+    days = sorted(set(own_frames.date.dropna()))
     out = {
         "statements_total": len(statements),
         "statements_first_year": years[0] if years else "none",
@@ -270,28 +283,51 @@ def statement_figures(
         else (missing[0] if missing else "none"),
         "statements_month_only": int((ref.date_precision == "month").sum()),
         "statements_low": int((statements.confidence == "low").sum()),
-        "seed_frames_on_axis": ", ".join(sorted(seed.frame.unique())) or "none",
-        "seed_frame_count": int(seed.frame.nunique()),
-        "seed_published": day_long(seed.date.iloc[0]) if len(seed) else "no date",
+        "docs_statements": len(own_frames),
+        "docs_frames_on_axis": ", ".join(sorted(own_frames.frame.unique())) or "none",
+        "docs_frame_count": int(own_frames.frame.nunique()),
+        "docs_published": (
+            "on " + day_long(days[0]) if len(days) == 1 else f"from {day_long(days[0])} to {day_long(days[-1])}"
+        )
+        if days
+        else "on no known day",
+        "docs_days": len(days),
     }
     pentagon = justifications.speaker_role.fillna("").str.contains("Pentagon")
-    own = justifications[(justifications.voice == "speaker's own words") & pentagon]
-    if len(own) and len(nearby):
-        line = own.sort_values("start").iloc[0]
-        row = nearby[nearby.speaker == line.speaker].iloc[0]
+    own = justifications[(justifications.voice == "speaker's own words") & pentagon & justifications.speaker.notna()]
+    labels = {d: v["label"] for d, v in catalogue(documents).items()} if documents is not None else {}
+    matched = nearby[nearby.speaker.isin(own.speaker)] if len(own) and len(nearby) else nearby.iloc[0:0]
+    if len(matched):
+        line = own[own.speaker.isin(matched.speaker)].sort_values(["doc_id", "start"]).iloc[0]
+        row = matched[(matched.speaker == line.speaker) & (matched.doc_id == line.doc_id)]
+        row = row.iloc[0] if len(row) else matched[matched.speaker == line.speaker].iloc[0]
         by_speaker = statements[statements.speaker == line.speaker].date.sort_values()
-        out["pentagon_line"] = line.quote
-        out["pentagon_speaker"] = line.speaker
-        out["pentagon_in_reference"] = "yes" if row.nearby else "no"
-        out["pentagon_speaker_statements"] = ", ".join(day_long(d) for d in by_speaker) or "none"
-        out["pentagon_within_days"] = int(row.within_days)
+        dates = ", ".join(day_long(d) for d in by_speaker) or "none"
+        where = labels.get(line.doc_id, str(line.doc_id))
+        out |= {
+            "pentagon_line": line.quote,
+            "pentagon_speaker": line.speaker,
+            "pentagon_document": where,
+            "pentagon_in_reference": "yes" if row.nearby else "no",
+            "pentagon_speaker_statements": dates,
+            "pentagon_within_days": int(row.within_days),
+        }
+        out["pentagon_sentence"] = f"The Pentagon line quoted in {where}, in the words of {line.speaker}, " + (
+            f"has a statement by the same speaker in this table within {int(row.within_days)} days ({row.nearby})."
+            if row.nearby
+            else f"has no public transcript in this table: its curator did not find one, and the table's "
+            f"statements by {line.speaker} are dated {dates}, none within {int(row.within_days)} days of the "
+            f"document. It is known here only from the document, which reads: “{line.quote}”"
+        )
     else:
         out |= {
             "pentagon_line": "none",
             "pentagon_speaker": "none",
+            "pentagon_document": "none",
             "pentagon_in_reference": "no",
             "pentagon_speaker_statements": "none",
             "pentagon_within_days": 0,
+            "pentagon_sentence": "No document quotes a Pentagon speaker's own words on why US forces are in Syria.",
         }
     return out
 

@@ -31,6 +31,8 @@ SIDECAR_FIELDS = {
     "published_basis": "one sentence: how the publication date is known",
     "language": "ISO 639-1 code",
     "note": "free-text caveat about the document or its provenance",
+    "reviewed": "checks the analyst reviewed as the source's own inconsistency: a list of "
+    "{check: <kind>:<number_start> (the check id without the document id), note: what the source prints}",
 }
 EARLIEST_PUBLICATION = dt.date(1990, 1, 1)
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
@@ -137,6 +139,29 @@ def _load_yaml(text: str) -> tuple[object, list[str]]:
         loader.dispose()
 
 
+def _check_reviews(value, path) -> list[dict]:
+    """`reviewed:` is a list of {check, note}, both non-empty text: a review must say why."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise InputError(
+            path, f"sidecar field 'reviewed' must be a list of {{check, note}}, got {type(value).__name__}"
+        )
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or set(map(str, item)) != {"check", "note"}:
+            raise InputError(
+                path, f"sidecar field 'reviewed': each entry needs exactly 'check' and 'note', got {_short(item)}"
+            )
+        check, note = item["check"], item["note"]
+        if not (isinstance(check, str) and check.strip() and isinstance(note, str) and note.strip()):
+            raise InputError(
+                path, f"sidecar field 'reviewed': 'check' and 'note' must be non-empty text, got {_short(item)}"
+            )
+        out.append({"check": check.strip(), "note": note.strip()})
+    return out
+
+
 def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) -> dict:
     """Parse a sidecar with YAML's safe loader only (no Python objects), check types."""
     today = today or latest_today()
@@ -167,6 +192,8 @@ def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) 
             continue
         if key == "published":
             meta[key] = _check_date(value, path, key, today) if value is not None else None
+        elif key == "reviewed":
+            meta[key] = _check_reviews(value, path)
         elif value is None:
             meta[key] = None
         elif not isinstance(value, str):

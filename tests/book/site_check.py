@@ -231,7 +231,11 @@ def text(visit: Visit, selector: str = "body") -> str:
 
 def site_links(visit: Visit, base: str) -> list[str]:
     """Absolute URLs of every <a href> on the page that points inside the site."""
-    hrefs = visit.page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    # An SVG <a> (a chart's mark) has an SVGAnimatedString href: resolve it like an HTML one.
+    hrefs = visit.page.eval_on_selector_all(
+        "a[href]",
+        "links => links.map(a => typeof a.href === 'string' ? a.href : new URL(a.href.baseVal, document.baseURI).href)",
+    )
     return sorted({h for h in hrefs if h.startswith(base)})
 
 

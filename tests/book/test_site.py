@@ -98,53 +98,48 @@ def report(problems: dict[str, list[str]]) -> str:
     return "\n".join(f"{page}: {p}" for page, found in problems.items() for p in found)
 
 
-def glued_figures(data: Path) -> dict[str, dict]:
-    """The values the intro pastes, per notebook, computed from the tables in `data`
-    the same way the notebooks compute them (nothing typed here)."""
-    from analysis.report import findings
-    from analysis.report.load import load_table
+def key_findings(data: Path):
+    """The key findings and the checks line the intro pastes, computed from the tables in
+    `data` the same way the documents chapter computes them (nothing typed here)."""
+    from analysis.report import keyfindings
+    from analysis.report.load import load_tables
 
-    return {
-        "tallies.ipynb": findings.tally_figures(load_table("tallies", data), load_table("checks", data)),
-        "claims.ipynb": findings.claim_figures(load_table("claims", data)),
-        "justifications.ipynb": findings.frame_figures(load_table("justifications", data)),
-    }
-
-
-GLUE_ROLE = re.compile(r"\{glue(?::\w+)?\}`(?:([^`:]+)::)?([^`:]+)(?::([^`]*))?`")
+    tables = load_tables(["documents", "tallies", "checks", "claims", "justifications"], data)
+    return keyfindings.key_findings(tables), keyfindings.checks_banner(tables["checks"], tables["documents"])
 
 
 def intro_glue_problems(visit, intro_md: Path, data: Path) -> list[str]:
-    """Every value glued into the intro's prose appears in the key findings as rendered."""
-    figures = glued_figures(data)
-    roles = GLUE_ROLE.findall(intro_md.read_text(encoding="utf-8"))
-    problems = []
-    if not roles:
-        return [f"{intro_md.name} pastes no glued values"]
-    pasted = visit.page.eval_on_selector_all(".pasted-text", "els => els.map(e => e.innerText)")
-    if len(pasted) != len(roles):
-        problems.append(f"{len(roles)} glue roles in {intro_md.name} but {len(pasted)} pasted values on the page")
-    problems += [f"an empty pasted value (#{i})" for i, v in enumerate(pasted) if not v.strip()]
+    """The intro shows the key findings and the checks line computed from `data`, every
+    glued value is pasted and non-empty, and its links to evidence rows and documents
+    are there."""
+    findings, banner = key_findings(data)
+    source = intro_md.read_text(encoding="utf-8")
+    problems = [
+        f"{intro_md.name} does not paste {key}" for key in ("key-findings", "required-checks") if key not in source
+    ]
     section = "#key-findings" if sc.count(visit, "#key-findings") else "article"
-    shown = sc.text(visit, section)
-    required = {("tallies.ipynb", "attacks_total"), ("claims.ipynb", "claims_total")}
-    checked = set()
-    for notebook, key, spec in roles:
-        if notebook in figures and key in figures[notebook]:
-            value = figures[notebook][key]
-            expected = str(value) if spec in ("", "s") else format(value, spec)
-            checked.add((notebook, key))
-            if expected not in shown:
-                problems.append(f"glued {notebook}::{key} = {expected!r} not in the intro's text: {shown[:300]!r}")
-    problems += [f"the intro does not paste {nb}::{key}" for nb, key in sorted(required - checked)]
+    shown = " ".join(sc.text(visit, section).split())
+    for line in repr(findings).splitlines():
+        if " ".join(line.removeprefix("- ").split()) not in shown:
+            problems.append(f"a key finding is not on the page: {line[:200]!r}")
+    article = " ".join(sc.text(visit, "article").split())
+    if " ".join(repr(banner).splitlines()[0].split()) not in article:
+        problems.append(f"the checks line is not on the page: {repr(banner)[:200]!r}")
+    pasted = visit.page.eval_on_selector_all(".pasted-text, .pasted-inline", "els => els.map(e => e.innerText)")
+    problems += [f"an empty pasted value (#{i})" for i, v in enumerate(pasted) if not v.strip()]
+    if sc.count(visit, 'ul.report-findings a[href*="#tally-"]') < 1:
+        problems.append("the key findings link no evidence row")
     return problems
 
 
 def chapter_problems(visit) -> list[str]:
-    """A notebook chapter shows a chart (an image in a figure), a table, and no error output."""
+    """A notebook chapter shows a chart (an SVG in a figure, with its data download), a
+    table, and no error output."""
     problems = []
-    if sc.count(visit, "figure img") < 1:
-        problems.append("no chart (an <img> inside a <figure>)")
+    if sc.count(visit, "figure.report-chart svg") < 1:
+        problems.append("no chart (an <svg> inside a <figure class=report-chart>)")
+    if sc.count(visit, "figure.report-chart svg") > sc.count(visit, "a.report-chart-data"):
+        problems.append("a chart without its 'download this chart's data' link")
     if sc.count(visit, "table.report-table, div.cell_output table") < 1:
         problems.append("no table (table.report-table or a table in a cell output)")
     return problems
@@ -200,6 +195,60 @@ def test_intro_shows_the_glued_numbers(site):
     _, visits = site
     problems = intro_glue_problems(visits["intro"], ROOT / "book" / "intro.md", DATA)
     assert not problems, "\n".join(problems)
+
+
+def test_every_chart_mark_has_a_tooltip_and_most_link_to_evidence(site):
+    _, visits = site
+    problems = {}
+    for name in CHART_CHAPTERS:
+        page = visits[name].page
+        marks = page.eval_on_selector_all(
+            "svg.report-svg .report-mark", "els => els.map(e => !!e.querySelector('title'))"
+        )
+        linked = page.locator("svg.report-svg a .report-mark").count()
+        charts = page.locator("figure.report-chart").count()
+        found = [] if all(marks) else [f"{marks.count(False)} marks without a tooltip"]
+        if charts and not marks:
+            found.append("charts without a single tagged mark")
+        if name in ("tallies", "count_over_time", "timeline") and charts and not linked:
+            found.append("no mark links to its evidence")
+        problems[name] = found
+    assert not any(problems.values()), "\n" + report(problems)
+
+
+def test_long_tables_filter_and_sort_in_the_browser(site):
+    _, visits = site
+    page = visits["claims"].page
+    table = page.locator("table.report-table-long").first
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    assert total >= 12 and page.locator("input.report-table-search").count() >= 1
+    word = table.locator("tbody tr td").nth(1).inner_text().split()[0]
+    page.locator("input.report-table-search").first.fill(word)
+    visible = sum(1 for i in range(total) if rows.nth(i).is_visible())
+    assert 1 <= visible <= total
+    page.locator("input.report-table-search").first.fill("")
+    table.locator("th").first.click()
+    assert table.locator("th").first.get_attribute("aria-sort") in ("ascending", "descending")
+
+
+def test_pages_fit_a_phone(browser, site):
+    """At 390 px nothing makes the page scroll sideways: wide tables scroll inside their
+    own container, charts shrink to the column."""
+    base, _ = site
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    problems = {}
+    try:
+        for entry in sc.toc_pages(ROOT):
+            visit = sc.open_page(context, f"{base}{entry}.html", page_name(entry))
+            extra = visit.page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            problems[visit.name] = [f"scrolls sideways by {extra}px"] if extra > 1 else []
+            visit.page.close()
+    finally:
+        context.close()
+    assert not any(problems.values()), "\n" + report(problems)
 
 
 def test_internal_links_resolve(site):

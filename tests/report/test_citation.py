@@ -57,3 +57,25 @@ def test_intro_pastes_the_generated_citation_rather_than_typing_it():
     section = intro.split("## How to cite", 1)[1]
     assert "```{glue} citation\n:doc: cite.ipynb\n```" in section
     assert citation.citation().text not in intro
+
+
+def test_the_bibliography_has_one_entry_per_document_from_its_sidecar():
+    import pandas as pd
+
+    from analysis.report.citation import bibliography
+
+    documents = pd.DataFrame(
+        {
+            "doc_id": ["b", "a"],
+            "title": ["Second <i>", "First"],
+            "outlet": ["Zeta Daily", None],
+            "url": ["https://z.example/b", "https://mirror.example/a"],
+            "published": ["2024-01-02", None],
+            "published_basis": ["Printed on the page.", None],
+            "note": [None, "Original outlet not established."],
+        }
+    )
+    html = bibliography(documents)._repr_html_()
+    assert html.count("<li ") == 2 and html.index('id="doc-a"') < html.index('id="doc-b"')  # by publisher
+    assert "mirror.example (undated). <em>First</em>." in html and "Original outlet not established" in html
+    assert "Zeta Daily (2 Jan 2024). <em>Second &lt;i&gt;</em>." in html and "Date: Printed on the page." in html

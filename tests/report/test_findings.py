@@ -17,10 +17,14 @@ TALLY_COLUMNS = [
     "as_of",
     "attributed_to",
     "number_start",
+    "part_of",
+    "split",
+    "detail",
 ]
 
 
 def tallies(rows):
+    rows = [tuple(r) + (None,) * (len(TALLY_COLUMNS) - len(r)) for r in rows]
     frame = pd.DataFrame(rows, columns=TALLY_COLUMNS)
     return frame.astype({"value": "Int64", "number_start": "Int64"}).astype(
         {c: "string" for c in TALLY_COLUMNS if c not in ("value", "number_start")}
@@ -30,14 +34,36 @@ def tallies(rows):
 SEEDLIKE = tallies(
     [
         ("d:10", "d", "attacks", 130, "exact", "Iraq and Syria", "2023-10-17", "2024-01-11", "Pentagon", 10),
-        ("d:20", "d", "attacks", 53, "exact", "Iraq", "2023-10-17", "2024-01-11", "Pentagon", 20),
-        ("d:30", "d", "attacks", 77, "exact", "Syria", "2023-10-17", "2024-01-11", "Pentagon", 30),
+        ("d:20", "d", "attacks", 53, "exact", "Iraq", "2023-10-17", "2024-01-11", "Pentagon", 20, "d:10", "location"),
+        ("d:30", "d", "attacks", 77, "exact", "Syria", "2023-10-17", "2024-01-11", "Pentagon", 30, "d:10", "location"),
         ("d:40", "d", "injured", 69, "exact", "Iraq and Syria", "2023-10-17", "2024-01-11", "Pentagon", 40),
-        ("d:50", "d", "injured", 0, "exact", "Iraq and Syria", "2023-12-25", "2024-01-11", "Pentagon", 50),
+        (
+            "d:50",
+            "d",
+            "injured",
+            0,
+            "exact",
+            "Iraq and Syria",
+            "2023-12-25",
+            "2024-01-11",
+            "Pentagon",
+            50,
+            "d:40",
+            "window",
+        ),
         ("e:10", "e", "attacks", 90, "exact", "Iraq and Syria", "2023-10-17", "2023-12-01", "Pentagon", 10),
     ]
 )
-CHECKS = pd.DataFrame({"doc_id": ["d"], "kind": ["split_sum"], "formula": ["53 + 77 = 130"], "status": ["ok"]})
+CHECKS = pd.DataFrame(
+    {
+        "check_id": ["d:split_sum:10"],
+        "doc_id": ["d"],
+        "kind": ["split_sum"],
+        "formula": ["53 + 77 = 130"],
+        "status": ["ok"],
+        "evidence": ["d:10;d:20;d:30"],
+    }
+)
 
 
 def test_the_headline_is_the_latest_and_largest_attack_count_with_its_split_and_pace():
@@ -47,6 +73,24 @@ def test_the_headline_is_the_latest_and_largest_attack_count_with_its_split_and_
     assert figures["window_days"] == 86 and figures["attacks_per_day"] == 1.51
     assert figures["injured_total"] == 69 and figures["no_injuries_since"] == "2023-12-25"
     assert figures["split_check"] == "53 + 77 = 130 (holds)"
+
+
+def test_the_headline_prefers_an_official_region_wide_count_to_a_later_country_part():
+    later = tallies(
+        [
+            *SEEDLIKE.astype(object).where(SEEDLIKE.notna(), None).itertuples(index=False),
+            ("f:5", "f", "attacks", 98, "exact", "Syria", "2023-10-01", "2024-01-30", "Pentagon", 5),
+            ("f:9", "f", "attacks", 165, "exact", "Iraq and Syria", "2023-10-01", "2024-01-30", None, 9),
+        ]
+    )
+    figures = findings.tally_figures(later, CHECKS)
+    assert (figures["attacks_total"], figures["attacks_as_of"]) == (130, "2024-01-11")
+
+
+def test_a_reviewed_split_is_said_to_be_the_sources_own_inconsistency():
+    reviewed = CHECKS.assign(status="reviewed", formula="53 + 77 = 130 (stated total 131)")
+    figures = findings.tally_figures(SEEDLIKE, reviewed)
+    assert figures["split_check"].endswith("(does not hold: source inconsistent (reviewed))")
 
 
 def test_missing_fields_read_as_words_not_as_missing_values():

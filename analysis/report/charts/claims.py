@@ -8,6 +8,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.charts.style import PALETTE, STATUS_COLOURS, STATUS_ORDER, empty, finish, new_figure
+from analysis.report.charts.svg import tag
+
+MAX_LINKS = 12
 
 
 def claims_by_kind(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
@@ -21,7 +24,9 @@ def claims_by_kind(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFr
         wide = wide.loc[wide.sum(axis=1).sort_values(ascending=False).index]
         left = pd.Series(0.0, index=wide.index)
         for status in [s for s in STATUS_ORDER if s in wide.columns]:
-            ax.barh(wide.index, wide[status], left=left, color=STATUS_COLOURS[status], label=status)
+            bars = ax.barh(wide.index, wide[status], left=left, color=STATUS_COLOURS[status], label=status)
+            for kind, bar in zip(wide.index, bars.patches):
+                tag(bar, f"{kind}: {int(wide.loc[kind, status])} {status}")
             left += wide[status]
         ax.invert_yaxis()
         ax.legend(title="status", loc="lower right")
@@ -45,6 +50,11 @@ def relay_chains(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFram
         [{"relayed_by": a, "source": b, "claims": n} for (a, b), n in sorted(edges.items())],
         columns=["relayed_by", "source", "claims"],
     )
+    all_links = len(table)
+    if all_links > MAX_LINKS:  # the most frequent links; the table lists them all
+        keep = table.sort_values(["claims", "relayed_by", "source"], ascending=[False, True, True]).head(MAX_LINKS)
+        edges = {(a, b): n for (a, b), n in edges.items() if ((keep.relayed_by == a) & (keep.source == b)).any()}
+        depth = {n: d for n, d in depth.items() if any(n in e for e in edges)}
     fig, ax = new_figure(8, 4.5)
     if table.empty:
         empty(ax, "No relayed claims")
@@ -78,5 +88,6 @@ def relay_chains(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFram
         ax.set_xlim(-0.6, max(columns) + 0.6)
         ax.set_ylim(-max(len(c) for c in columns.values()) / 2 - 0.3, max(len(c) for c in columns.values()) / 2 + 0.3)
         ax.axis("off")
-    finish(fig, ax, f"{len(table)} relay links: who passes on whose claims", source)
+    shown = f" (the {MAX_LINKS} most frequent drawn)" if all_links > MAX_LINKS else ""
+    finish(fig, ax, f"{all_links} relay links: who passes on whose claims{shown}", source)
     return fig, table

@@ -12,7 +12,6 @@ from matplotlib.patches import Patch
 from analysis.report.charts.style import (
     PALETTE,
     PLACE_COLOURS,
-    SEED_COLOUR,
     confidence_legend,
     confidence_style,
     date_axis,
@@ -20,6 +19,7 @@ from analysis.report.charts.style import (
     finish,
     new_figure,
 )
+from analysis.report.charts.svg import tag
 from analysis.report.derive import (
     MIN_GAP_DAYS,
     day_short,
@@ -28,6 +28,7 @@ from analysis.report.derive import (
     same_day_reports,
     step_series,
 )
+from analysis.report.docref import tally_href
 
 
 def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool) -> list:
@@ -53,7 +54,10 @@ def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool
                 pd.Timestamp(day), row["min"] - 0.6, row["max"] + 0.6, color=colour, linewidth=9, alpha=0.25, zorder=1
             )
     for row in table.itertuples():
-        ax.plot([pd.Timestamp(row.date)], [row.value], **confidence_style(row.confidence, PLACE_COLOURS[row.place]))
+        (mark,) = ax.plot(
+            [pd.Timestamp(row.date)], [row.value], **confidence_style(row.confidence, PLACE_COLOURS[row.place])
+        )
+        tag(mark, *_tip(row))
     if spread_labels:
         for (place, day), values in same_day_reports(table).items():
             if len(values) > 1:
@@ -67,6 +71,20 @@ def _draw_counts(ax, table: pd.DataFrame, start: str | None, spread_labels: bool
                     color=PLACE_COLOURS[place],
                 )
     return handles
+
+
+def _tip(row) -> tuple[str, str]:
+    """A point's tooltip and link: the document's evidence row, or the reference's source."""
+    if row.origin == "extracted":
+        tally_id = str(row.row).removeprefix("tallies.csv ")
+        return (
+            f"{row.value} attacks in {row.place} as of {day_short(row.date)}; extracted from {row.document}",
+            tally_href(tally_id),
+        )
+    return (
+        f"{row.value} attacks in {row.place} as of {day_short(row.date)}; reference report ({row.confidence} confidence)",
+        row.source_url,
+    )
 
 
 def count_over_time(
@@ -89,8 +107,7 @@ def count_over_time(
         finish(fig, ax, "No dated attack counts", source)
         return fig, table
     handles = _draw_counts(ax, table, start, spread_labels=False)
-    _label_extracted(ax, table)
-    top_y = float(table.value.max()) * 1.3
+    top_y = float(table.value.max()) * 1.45
     end = pd.Timestamp(table.date.max()) + pd.Timedelta(days=4)
     _mark_events(ax, marks, top_y, end)
     ax.set_ylim(0, top_y * 1.02)
@@ -103,7 +120,7 @@ def count_over_time(
     )
     confidence_legend(
         ax,
-        "extracted from the document",
+        _extracted_label(table),
         "upper left",
         extra=handles + [spread_handle],
         title="lines join the high- and\nmedium-confidence reports",
@@ -122,34 +139,22 @@ def count_over_time(
     return fig, table.reset_index(drop=True)
 
 
-def _label_extracted(ax, table: pd.DataFrame) -> None:
-    """The extracted counts of each day in one label, and the curator's note on a low-confidence report."""
-    extracted = table[table.origin == "extracted"].sort_values("value", ascending=False)
-    for day, group in extracted.groupby("date", sort=False):
-        top = group.iloc[0]
-        split = ", ".join(f"{r.value} {r.place}" for r in group.iloc[1:].itertuples())
-        text = f"extracted from the document:\n{top.value} in {top.place}" + (f"\n({split})" if split else "")
-        ax.annotate(
-            text + f"\nas of {day_short(day)}",
-            (pd.Timestamp(day), top.value),
-            xytext=(-150, 38),
-            textcoords="offset points",
-            fontsize=8.5,
-            color=SEED_COLOUR,
-            fontweight="bold",
-            arrowprops={"arrowstyle": "->", "color": SEED_COLOUR, "linewidth": 1},
-        )
-    for row in table[(table.confidence == "low") & (table.note != "")].itertuples():
-        ax.annotate(
-            "\n".join(textwrap.wrap(f"{row.value}: {row.note}", 30)),
-            (pd.Timestamp(row.date), row.value),
-            xytext=(-6, -4),
-            textcoords="offset points",
-            ha="right",
-            va="top",
-            fontsize=7.5,
-            color=PALETTE["grey"],
-        )
+def _extracted_label(table: pd.DataFrame) -> str:
+    """The legend's words for the stars, naming the latest extracted count (its day's
+    parts in brackets); every other star has its figure in its tooltip and in the list of
+    sources below the chart, and the curators' notes on low-confidence reports are there
+    too, so nothing is written over the points."""
+    extracted = table[table.origin == "extracted"].sort_values(["date", "value"], ascending=[False, False])
+    if extracted.empty:
+        return "extracted from the documents"
+    day = extracted.date.iloc[0]
+    group = extracted[extracted.date == day]
+    top = group.iloc[0]
+    split = ", ".join(f"{r.value} {r.place}" for r in group.iloc[1:].itertuples())
+    latest = f"{top.value} in {top.place}" + (f" ({split})" if split else "")
+    return "extracted from the documents;\nthe latest: " + "\n".join(
+        textwrap.wrap(f"{latest} as of {day_short(day)}", 34)
+    )
 
 
 def _mark_events(ax, marks: pd.DataFrame, top_y: float, end) -> None:
@@ -163,7 +168,7 @@ def _mark_events(ax, marks: pd.DataFrame, top_y: float, end) -> None:
             ax.axvspan(day, end, color=PALETTE["grey"], alpha=0.08, zorder=0)
             ax.text(
                 day + pd.Timedelta(days=1.5),
-                top_y * 0.5,
+                top_y * 0.97,
                 "after it:\n" + "\n".join(textwrap.wrap(mark.after, 16)),
                 fontsize=7.5,
                 va="top",
@@ -284,7 +289,7 @@ def syria_share(share: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]
     ax.set_ylim(0, 100)
     ax.grid(axis="y", color="#eeeeee")
     date_axis(ax)
-    confidence_legend(ax, "extracted from the document", "lower right", ncols=2)
+    confidence_legend(ax, "extracted from the documents", "lower right", ncols=2)
     ref = table[table.origin == "reference"]
     first, last = ref.iloc[0] if len(ref) else table.iloc[0], ref.iloc[-1] if len(ref) else table.iloc[-1]
     finish(

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.report.charts.style import STATUS_COLOURS, STATUS_ORDER, empty, finish, new_figure
+from analysis.report.charts.svg import tag
 
 
 def epistemic_map(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFrame]:
@@ -27,7 +28,9 @@ def epistemic_map(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFra
         left = pd.Series(0.0, index=kinds)
         for status in [s for s in STATUS_ORDER if s in set(table["status"])]:
             part = table[table.status == status].set_index("source_kind")["share_of_text"].reindex(kinds).fillna(0)
-            ax.barh(kinds, part * 100, left=left * 100, color=STATUS_COLOURS[status], label=status)
+            bars = ax.barh(kinds, part * 100, left=left * 100, color=STATUS_COLOURS[status], label=status)
+            for kind, bar in zip(kinds, bars.patches):
+                tag(bar, f"{kind}: {part[kind]:.0%} of the claim text is {status}")
             left += part
         ax.invert_yaxis()
         ax.legend(title="status", loc="lower right")
@@ -37,7 +40,7 @@ def epistemic_map(claims: pd.DataFrame, source: str) -> tuple[Figure, pd.DataFra
         ax,
         f"{confirmed:.0%} of the attributed text is confirmed; the rest is reported, unconfirmed or rumour",
         source,
-        xlabel="share of the document's claim text (%)",
+        xlabel="share of the documents' claim text (%)",
     )
     return fig, table
 

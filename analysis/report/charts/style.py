@@ -71,7 +71,8 @@ def date_axis(ax, axis: str = "x") -> None:
 
 
 def finish(fig: Figure, ax, title: str, source: str, xlabel: str | None = None, ylabel: str | None = None) -> Figure:
-    """Title that states the finding, labelled axes, and the source note under the chart."""
+    """Title that states the finding, labelled axes; the source note is kept on the figure
+    (`report_source`) for the caption under the chart."""
     fig.suptitle(
         "\n".join(textwrap.wrap(title, int(fig.get_figwidth() * 9))),
         x=0.01,
@@ -84,9 +85,9 @@ def finish(fig: Figure, ax, title: str, source: str, xlabel: str | None = None, 
     if ylabel is not None:
         ax.set_ylabel(ylabel)
     fig.get_layout_engine().set(h_pad=0.15)
-    fig.supxlabel(
-        "\n".join(textwrap.wrap("Source: " + source, 110)), fontsize=8.5, color=PALETTE["grey"], x=0.01, ha="left"
-    )
+    # The source is written under the chart as text (charts.svg.Chart's caption), where a
+    # reader can select and search it, not drawn into the image.
+    fig.report_source = source
     return fig
 
 
@@ -117,10 +118,6 @@ def empty(ax, message: str = "No rows in this table") -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color=PALETTE["grey"])
     ax.set_xticks([])
     ax.set_yticks([])
-
-
-PLACE_COLOURS = {"Iraq and Syria": PALETTE["blue"], "Iraq": PALETTE["orange"], "Syria": PALETTE["green"]}
-SEED_COLOUR = PALETTE["vermillion"]
 
 
 PLACE_COLOURS = {"Iraq and Syria": PALETTE["blue"], "Iraq": PALETTE["orange"], "Syria": PALETTE["green"]}

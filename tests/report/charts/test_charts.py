@@ -18,7 +18,9 @@ def house_style():
 
 
 def texts(fig: Figure) -> str:
-    return " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    """Every text drawn on the figure, and the source note kept for its caption."""
+    drawn = " ".join(t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")))
+    return drawn + " " + getattr(fig, "report_source", "")
 
 
 CLAIMS = pd.DataFrame(
@@ -52,44 +54,73 @@ def test_claims_by_kind_and_relay_links():
 
 TALLIES = pd.DataFrame(
     {
-        "tally_id": ["d:1", "d:2", "d:3", "d:4"],
-        "measure": ["attacks", "attacks", "attacks", "injured"],
-        "value": [130, 53, 77, 5],
-        "qualifier": ["exact"] * 4,
-        "location": ["Iraq and Syria", "Iraq", "Syria", "Syria"],
-        "since": ["2023-10-17"] * 3 + [None],
-        "as_of": ["2024-01-11"] * 4,
-        "attributed_to": ["Pentagon"] * 4,
-        "number_text": ["130", "53", "77", "five"],
-        "weapons": ["drone; rocket", None, None, "rocket"],
+        "tally_id": ["d:1", "d:2", "d:3", "d:4", "e:1"],
+        "doc_id": ["d", "d", "d", "d", "e"],
+        "measure": ["attacks", "attacks", "attacks", "injured", "attacks"],
+        "value": [130, 53, 77, 5, 140],
+        "qualifier": ["exact"] * 5,
+        "detail": [None] * 5,
+        "location": ["Iraq and Syria", "Iraq", "Syria", "Syria", "Iraq and Syria"],
+        "since": ["2023-10-17"] * 3 + [None, "2023-10-17"],
+        "as_of": ["2024-01-11"] * 4 + ["2024-01-18"],
+        "attributed_to": ["Pentagon"] * 5,
+        "part_of": [None, "d:1", "d:1", None, None],
+        "split": [None, "location", "location", None, None],
+        "number_text": ["130", "53", "77", "five", "140"],
+        "number_start": [10, 20, 30, 40, 10],
+        "weapons": ["drone; rocket", None, None, "rocket", None],
+    }
+)
+DOCUMENTS = pd.DataFrame(
+    {
+        "doc_id": ["d", "e"],
+        "title": ["A", "B"],
+        "outlet": ["Daily", None],
+        "url": ["https://a.example/x", "https://www.b.example/y"],
+        "published": ["2024-01-12", "2024-01-19"],
     }
 )
 CHECKS = pd.DataFrame(
     {
         "check_id": ["d:split_sum:1", "d:rate:attacks_per_day:1"],
+        "doc_id": ["d", "d"],
         "kind": ["split_sum", "rate"],
         "evidence": ["d:1;d:2;d:3", "d:1"],
         "formula": ["53 + 77 = 130", "130 / 86 days = 1.51"],
         "status": ["ok", "ok"],
-        "description": ["split", "130 attacks over 86 days"],
+        "description": ["split", "130 attacks over 86 days is 1.51 attacks a day."],
         "observed": [130.0, 1.5116],
     }
 )
 
 
-def test_tally_charts_plot_the_split_rates_injury_windows_and_weapons():
-    _, split = tallies.attack_split(TALLIES, CHECKS, SOURCE)
-    assert split[["location", "role", "value"]].values.tolist() == [
-        ["Iraq and Syria", "total", 130],
-        ["Iraq", "part", 53],
-        ["Syria", "part", 77],
+def test_tally_charts_plot_the_counts_splits_pace_injuries_and_weapons():
+    fig, counts = tallies.counts_over_time(TALLIES, SOURCE, DOCUMENTS)
+    assert counts.value.tolist() == [53, 77, 130, 140] and isinstance(fig, Figure)
+    assert counts.document.tolist()[-1] == "b.example, 19 Jan 2024"  # no outlet: the host names it
+    _, split = tallies.attack_split(TALLIES, CHECKS, SOURCE, DOCUMENTS)
+    assert split[["total", "parts", "sum_of_parts", "status"]].values.tolist() == [
+        [130, "Iraq 53; Syria 77", 130, "holds"]
     ]
-    _, rates = tallies.attacks_per_day(CHECKS, SOURCE)
-    assert rates.observed.tolist() == [1.5116]
-    _, injuries = tallies.injury_window(TALLIES, SOURCE)
-    assert injuries.value.tolist() == [5]
+    one_gap, pace = tallies.attacks_per_day(TALLIES, CHECKS, SOURCE, DOCUMENTS)
+    assert isinstance(one_gap, str) and "the count grew by 10 in 7 days: 1.43 a day." in one_gap
+    assert pace[["from", "to", "days", "attacks", "per_day"]].values.tolist() == [
+        ["2024-01-11", "2024-01-18", 7, 10, 1.43]
+    ]
+    _, injuries = tallies.injury_window(TALLIES, SOURCE, DOCUMENTS)
+    assert injuries[["value", "dated_by", "since"]].values.tolist() == [[5, "as of", ""]]
     _, weapons = tallies.weapons_named(TALLIES, SOURCE)
     assert weapons.values.tolist() == [["rocket", 2], ["drone", 1]]
+
+
+def test_a_chart_with_nothing_to_show_is_a_sentence():
+    one_day = TALLIES[TALLIES.doc_id == "d"]
+    sentence, table = tallies.counts_over_time(one_day, SOURCE, DOCUMENTS)
+    assert isinstance(sentence, str) and "as of one day, 11 Jan 2024" in sentence and len(table) == 3
+    sentence, _ = tallies.attacks_per_day(one_day, CHECKS, SOURCE, DOCUMENTS)
+    assert "no pace between reports: 130 attacks over 86 days is 1.51 attacks a day." in sentence
+    sentence, _ = tallies.weapons_named(one_day.assign(weapons=["drone; rocket", None, None, None]), SOURCE)
+    assert sentence == "The tally sentences name 2 kinds of weapon, each once: drone, rocket."
 
 
 def test_frames_by_speaker_counts_statements_per_frame_speaker_and_voice():
@@ -121,6 +152,26 @@ def test_timeline_keeps_dated_events_in_date_order():
     )
     _, table = timeline.timeline(events, SOURCE)
     assert table.event.tolist() == ["a", "b"]
+
+
+def test_timeline_closes_up_on_the_busiest_stretch_and_keeps_every_event_in_its_table():
+    days = ["2019-05-01"] + [f"2024-01-{d:02d}" for d in range(1, 29)] + ["2025-09-09"]
+    events = pd.DataFrame(
+        {
+            "doc_id": [f"doc{i % 7}" for i in range(len(days))],
+            "date": days,
+            "precision": ["day"] * len(days),
+            "date_text": ["x"] * len(days),
+            "event": [f"event {i}" for i in range(len(days))],
+            "source": [None] * len(days),
+            "status": [None] * len(days),
+            "start": range(len(days)),
+        }
+    )
+    start, end = timeline.dense_window(events.date)
+    assert start == pd.Timestamp("2024-01-01") and end - start == pd.Timedelta(days=timeline.DENSE_DAYS)
+    fig, table = timeline.timeline(events, SOURCE)
+    assert len(table) == len(days) and len(fig.axes) == 2  # overview and close-up
 
 
 def test_count_charts_plot_the_points_pace_and_share():
@@ -164,12 +215,24 @@ def test_benchmark_plots_one_process_runs_against_the_baselines():
     [
         (documents.epistemic_map, (CLAIMS.iloc[0:0],)),
         (claims.relay_chains, (CLAIMS.iloc[0:0],)),
-        (tallies.attack_split, (TALLIES.iloc[0:0], CHECKS.iloc[0:0])),
-        (tallies.attacks_per_day, (CHECKS.iloc[0:0],)),
-        (tallies.injury_window, (TALLIES.iloc[0:0],)),
-        (tallies.weapons_named, (TALLIES.iloc[0:0],)),
     ],
 )
 def test_an_empty_table_gives_a_figure_that_says_so(chart, args):
     fig, table = chart(*args, SOURCE)
     assert table.empty and isinstance(fig, Figure)
+
+
+@pytest.mark.parametrize(
+    "chart, args",
+    [
+        (tallies.counts_over_time, (TALLIES.iloc[0:0], SOURCE, DOCUMENTS)),
+        (tallies.attack_split, (TALLIES.iloc[0:0], CHECKS.iloc[0:0], SOURCE, DOCUMENTS)),
+        (tallies.attacks_per_day, (TALLIES.iloc[0:0], CHECKS.iloc[0:0], SOURCE, DOCUMENTS)),
+        (tallies.injury_window, (TALLIES.iloc[0:0], SOURCE, DOCUMENTS)),
+        (tallies.weapons_named, (TALLIES.iloc[0:0], SOURCE)),
+        (justifications.frames_by_speaker, (pd.DataFrame(columns=["frame", "speaker", "voice", "doc_id"]), SOURCE)),
+    ],
+)
+def test_an_empty_table_gives_a_sentence_instead_of_a_chart(chart, args):
+    sentence, table = chart(*args)
+    assert table.empty and isinstance(sentence, str) and sentence.endswith(".")
