@@ -43,13 +43,13 @@ def test_seeds_with_spaces_or_semicolons_build_and_rebuild_only_on_change(projec
     python = f"PY={sys.executable}"
     first = make(project, "data", python)
     assert first.returncode == 0, first.stderr
-    assert "analysis extract seeds" in first.stdout and (project / "data" / "datapackage.json").is_file()
+    assert "analysis extract 'seeds'" in first.stdout and (project / "data" / "datapackage.json").is_file()
     assert "a seed with spaces" in (project / "data" / "documents.csv").read_text()
     again = make(project, "data", python)
     assert again.returncode == 0 and "analysis extract" not in again.stdout, again.stdout
     (project / "seeds" / "semi;colon.txt").write_text(TEXT + "Officials said 3 drones were shot down.\n")
     changed = make(project, "data", python)
-    assert changed.returncode == 0 and "analysis extract seeds" in changed.stdout, changed.stderr
+    assert changed.returncode == 0 and "analysis extract 'seeds'" in changed.stdout, changed.stderr
 
 
 @pytest.mark.parametrize("chromium, says", [("/nonexistent/chromium", True), ("/bin/sh", False)])
