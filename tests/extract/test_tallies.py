@@ -171,7 +171,7 @@ def test_location_empty_only_when_the_document_names_none():
     "text, since, as_of",
     [
         ("Militias have attacked U.S. forces 70 times since Oct. 17.", "2023-10-17", None),
-        ("Militias have attacked U.S. forces 70 times since mid-October.", "2023-10-15", None),
+        ("Militias have attacked U.S. forces 70 times since mid-October.", None, None),  # a vague start: no day
         ("As of Monday, U.S. forces had come under attack 140 times.", None, "2024-01-08"),
         ("U.S. forces have been targeted 140 times since Oct. 17 as of Monday.", "2023-10-17", "2024-01-08"),
         ("Attacks on American bases numbered 140 between Oct. 17 and Jan. 11.", "2023-10-17", "2024-01-11"),

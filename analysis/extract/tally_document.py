@@ -1,0 +1,375 @@
+"""What a tally's own clause leaves out, taken from the rest of the document, and marked in
+`carried`:
+
+- the place: from the total it is part of, from the same figure stated elsewhere (a
+  headline and its body), from "All were within Syria" after it; a running total from the
+  running total before it (never from the incident just described), an incident's count
+  from the nearest sentence that names a place;
+- the window: a running total takes its start only from another running total (never from
+  a few days' count), its as-of day from the briefing (a transcript's day), a count with
+  the same start, or the counts just before; one attack's casualties take the attack's day
+  (the total they are part of, the same figure elsewhere, the paragraph's dateline in a
+  timeline, the day of the attack described just before); "during this period" takes the
+  period named nearby;
+- the source and target: from the total or the counts just before.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+
+from analysis.extract.tally_place import REGION, resolve_region
+from analysis.extract.tally_rules import rules
+from analysis.extract.tally_view import SentenceView
+from analysis.extract.tally_window import date_roles, is_short
+
+RUNNING = ("cumulative", "period")
+
+
+class Context:
+    """Per-sentence facts the passes look up: places, dated roles, paragraph, dateline."""
+
+    def __init__(self, parsed, doc, per_sentence):
+        self.parsed, self.doc, self.per_sentence = parsed, doc, per_sentence
+        self.sentences = parsed.sentences
+        self._views: dict[int, SentenceView] = {}
+        self.stated_windows: dict[str, list[tuple[int, str]]] = {}
+
+    def view(self, i: int) -> SentenceView:
+        if i not in self._views:
+            s = self.sentences[i]
+            mentions = [m for m in self.parsed.dates if s.start <= m.start < s.end]
+            self._views[i] = SentenceView(s, mentions, self.doc)
+        return self._views[i]
+
+    def places(self, i: int) -> list[str]:
+        return [p[2] for p in self.view(i).places if p[2] != REGION]
+
+    def roles(self, i: int):
+        v = self.view(i)
+        return date_roles(v, 0, len(v.st), bool(rules().speech_any.search(v.st)))
+
+    @cached_property
+    def paragraphs(self) -> list[int]:
+        text = self.doc.text
+        return [text.count("\n", 0, s.start) for s in self.sentences]
+
+    @cached_property
+    def datelines(self) -> dict[int, str]:
+        """Paragraph -> day, for paragraphs opened by a date and a dash ("OCT. 26 – ...")."""
+        out: dict[int, str] = {}
+        seen: set[int] = set()
+        for i, s in enumerate(self.sentences):
+            p = self.paragraphs[i]
+            if p in seen:
+                continue
+            seen.add(p)
+            m = next((m for m in self.parsed.dates if m.start == s.start), None)
+            if m is not None and m.date is not None and m.precision == "day":
+                if rules().dateline.match(self.doc.text, m.end):
+                    out[p] = m.date.isoformat()
+        return out
+
+    def event_day(self, i: int) -> str:
+        """The day of an attack a sentence reports ("were injured on Monday in a rocket attack")."""
+        day = next((t.since for t in self.per_sentence[i] if t.kind == "day" and t.since), "")
+        if day or not rules().event_words.search(self.sentences[i].text):
+            return day
+        return next((x.iso for x in self.roles(i) if x.role == "day"), "")
+
+    def campaign_since(self, i: int) -> str:
+        """A start stated for the attacks without a count ("attacks ... since they began on
+        October 17")."""
+        if not rules().event_words.search(self.sentences[i].text):
+            return ""
+        return next((x.iso for x in self.roles(i) if x.role == "since" and x.iso), "")
+
+
+def complete(parsed, doc, per_sentence) -> None:
+    """Fill every tally's missing fields, in an order where each pass can use the last."""
+    ctx = Context(parsed, doc, per_sentence)
+    tallies = [t for found in per_sentence for t in found]
+    ctx.stated_windows = _stated_windows(tallies)
+    _totals_from_parts(tallies)
+    _place_only_sentences(ctx)
+    _datelines(ctx)
+    _same_figure(tallies)
+    _sum_of_parts(tallies)
+    for index, found in enumerate(per_sentence):
+        for n, t in enumerate(found):
+            chain = _chain(per_sentence, index, found, n)
+            _carry_window(ctx, t, chain, tallies)
+            _carry_fields(t, chain)
+            if not t.places:
+                t.places = _nearby_places(ctx, t, found[:n], index)
+                if t.places:
+                    t.carried.add("location")
+    for t in tallies:
+        day = t.as_of or (doc.published.isoformat() if doc.published else "")  # the day the count holds
+        t.places = resolve_region(t.places, day)
+
+
+def _chain(per_sentence, index: int, found, n: int) -> list:
+    """Donors for what a tally leaves out: its total, the tallies before it in its
+    sentence, then those of the two sentences before, nearest first."""
+    t = found[n]
+    chain = ([t.part_of] if t.part_of else []) + found[:n][::-1]
+    for back in range(index - 1, max(-1, index - 3), -1):
+        chain += per_sentence[back][::-1]
+    return chain
+
+
+def _totals_from_parts(tallies) -> None:
+    """A total with no place of its own covers the places of its location parts
+    ("Of the 130 attacks, 53 were in Iraq and 77 in Syria" is Iraq and Syria)."""
+    parts_of: dict[int, list] = {}
+    for p in tallies:
+        if p.part_of is not None and p.split == "location":
+            parts_of.setdefault(id(p.part_of), []).append(p)
+    for t in tallies:
+        parts = parts_of.get(id(t), [])
+        if not t.places and len(parts) >= 2:
+            t.places = sorted({pl for p in parts for pl in p.places})
+            t.carried.add("location")
+
+
+def _place_only_sentences(ctx: Context) -> None:
+    """ "... three additional attacks on U.S. forces. All were within Syria.": the place of
+    the counts just before that named none."""
+    for i, found in enumerate(ctx.per_sentence):
+        if found or i == 0 or not ctx.per_sentence[i - 1]:
+            continue
+        if not rules().place_only.match(ctx.sentences[i].text):
+            continue
+        names = ctx.places(i)
+        for t in ctx.per_sentence[i - 1]:
+            if names and not t.own_places:
+                t.places = sorted(set(names))
+                t.carried.add("location")
+
+
+def _datelines(ctx: Context) -> None:
+    """In a timeline paragraph ("NOV. 17 – U.S. troops ... are attacked three times"), one
+    day's counts and its incidents' casualties are that day's."""
+    if not ctx.datelines:
+        return
+    for i, found in enumerate(ctx.per_sentence):
+        day = ctx.datelines.get(ctx.paragraphs[i])
+        if not day:
+            continue
+        for t in found:
+            undated = not t.since and not t.as_of
+            if (
+                t.kind in ("incident", "day")
+                and undated
+                or (t.kind == "cumulative" and not t.cumulative_cue and undated)
+            ):
+                t.kind, t.since, t.as_of = "day", day, day
+                t.carried.update(("since", "as_of"))
+
+
+def _same_figure(tallies) -> None:
+    """A figure stated twice (headline and body, paraphrase and quote) is one statement:
+    what one copy leaves out, the other may state (its place, its attack's day)."""
+    by_key: dict[tuple, list] = {}
+    for t in tallies:
+        by_key.setdefault((t.measure, t.value), []).append(t)
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        located = [o for o in group if o.places and "location" not in o.carried]
+        dated = [o for o in group if o.kind == "day" and o.since]
+        for t in group:
+            if not t.places:
+                donor = next((o for o in located if o is not t and _compatible(t, o)), None)
+                if donor is not None:
+                    t.places = list(donor.places)
+                    t.carried.add("location")
+            if t.kind == "incident" and not t.since:
+                donor = next((o for o in dated if o is not t and _compatible(t, o)), None)
+                if donor is not None:
+                    t.kind, t.since, t.as_of = "day", donor.since, donor.as_of
+                    t.carried.update(("since", "as_of"))
+
+
+def _sum_of_parts(tallies) -> None:
+    """A total stated without a place (a headline's "two dozen troops injured") whose
+    parts the body gives by place ("Twenty ... in Syria", "another four ... in Iraq"):
+    it covers their places, and they are its parts."""
+    for t in tallies:
+        if t.places or t.part_of is not None or t.sentence.index > 1:
+            continue  # the headline or the lead only
+        pool = [p for p in tallies if p.start > t.start and p.measure == t.measure and p.places and p.part_of is None]
+        pool = [p for p in pool if 0 < p.value < t.value and not any(q.part_of is p for q in tallies)][:24]
+        parts = next((c for c in _pairs_and_triples(pool) if sum(p.value for p in c) == t.value), None)
+        if parts is None or len({frozenset(p.places) for p in parts}) < len(parts):
+            continue
+        t.places = sorted({pl for p in parts for pl in p.places})
+        t.carried.add("location")
+        for p in parts:
+            p.part_of, p.split = t, "location"
+
+
+def _pairs_and_triples(pool):
+    n = len(pool)
+    for i in range(n):
+        for j in range(i + 1, n):
+            yield (pool[i], pool[j])
+    for i in range(n):
+        for j in range(i + 1, n):
+            for k in range(j + 1, n):
+                yield (pool[i], pool[j], pool[k])
+
+
+def _compatible(t, o) -> bool:
+    """Two copies of one figure: no two different places, no two different days."""
+    places = not t.places or not o.places or set(t.places) == set(o.places)
+    return places and (not t.since or not o.since or t.since == o.since)
+
+
+def _carry_window(ctx: Context, t, chain, tallies) -> None:
+    if t.kind == "incident" and not t.since:
+        _incident_day(ctx, t)
+    elif t.kind == "day" and not t.since:
+        day = ctx.datelines.get(ctx.paragraphs[t.sentence.index], "")
+        if day:
+            t.since = t.as_of = day
+            t.carried.update(("since", "as_of"))
+    elif t.kind in RUNNING:
+        _running_window(ctx, t, chain, tallies)
+
+
+def _incident_day(ctx: Context, t) -> None:
+    """One attack's casualties: the day of the total they are part of, else of the attack
+    the sentences just before describe (unless this clause starts another one)."""
+    total = t.part_of
+    if total is not None and total.kind in ("day", "incident") and total.since:
+        t.since, t.as_of = total.since, total.as_of
+        t.carried.update(("since", "as_of"))
+        return
+    if t.new_event or t.anaphor:
+        return
+    index = t.sentence.index
+    for i in range(index - 1, max(-1, index - 4), -1):
+        day = ctx.event_day(i)
+        if day:
+            t.kind, t.since, t.as_of = "day", day, day
+            t.carried.update(("since", "as_of"))
+            return
+
+
+def _running_window(ctx: Context, t, chain, tallies) -> None:
+    """A running total's start from another running total (not a few days' count), its
+    as-of day from a transcript's day, a count with the same start, or the counts before."""
+    published = ctx.doc.published
+    if t.period_anaphor and not t.since and _period_nearby(ctx, t):
+        return
+    if not t.since_stated:
+        donor = next((d for d in chain if d.kind == "cumulative" and d.since and not is_short(d, published)), None)
+        since = donor.since if donor is not None else ""
+        if not since and t.kind == "cumulative":
+            since = next((s for s in map(ctx.campaign_since, _before(t, 1)) if s), "")
+        if since:
+            t.since = since
+            t.carried.add("since")
+    if t.as_of:
+        return
+    same_start = ctx.stated_windows.get(t.since, []) if t.since else []
+    if ctx.doc.transcript and published is not None:
+        t.as_of = published.isoformat()
+    elif same_start:
+        t.as_of = _nearest_stated(same_start, t.start)
+    else:
+        donor = next((d for d in chain if d.as_of and not _one_attack(d)), None)
+        t.as_of = donor.as_of if donor is not None else ""
+    if t.as_of:
+        t.carried.add("as_of")
+
+
+def _stated_windows(tallies) -> dict[str, list[tuple[int, str]]]:
+    """Start day -> (offset, as-of day) of the running totals that state both, in order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    for t in tallies:
+        if t.kind in RUNNING and t.since and t.as_of:
+            out.setdefault(t.since, []).append((t.start, t.as_of))
+    return out
+
+
+def _nearest_stated(stated: list[tuple[int, str]], at: int) -> str:
+    """The as-of day of the stated window nearest `at` (the earlier one on a tie)."""
+    k = bisect_left(stated, (at, ""))
+    near = [stated[i] for i in (k - 1, k) if 0 <= i < len(stated) and stated[i][0] != at]
+    return min(near, key=lambda x: (abs(x[0] - at), x[0]))[1] if near else ""
+
+
+def _one_attack(t) -> bool:
+    """One attack's casualties: their day is no running total's as-of day."""
+    return t.kind == "incident" or (t.kind == "day" and t.measure != "attacks")
+
+
+def _before(t, n: int) -> range:
+    index = t.sentence.index
+    return range(index - 1, max(-1, index - 1 - n), -1)
+
+
+def _period_nearby(ctx: Context, t) -> bool:
+    """ "during this period": the period ("the last quarter") named in the sentence or the
+    two before or after it."""
+    index = t.sentence.index
+    order = [index] + [i for d in (1, 2) for i in (index + d, index - d)]
+    for i in order:
+        if not 0 <= i < len(ctx.sentences):
+            continue
+        period = next((x for x in ctx.roles(i) if x.role == "period"), None)
+        if period is not None:
+            t.kind, t.since, t.as_of = "period", period.iso, period.until
+            t.carried.update(("since", "as_of"))
+            return True
+    return False
+
+
+def _carry_fields(t, chain) -> None:
+    for name, column in (("source", "attributed_to"), ("target", "target")):
+        if not getattr(t, name):
+            donor = next((d for d in chain if getattr(d, name)), None)
+            if donor is not None:
+                setattr(t, name, getattr(donor, name))
+                t.carried.add(column)
+
+
+def _nearby_places(ctx: Context, t, earlier, index: int) -> list[str]:
+    if t.part_of is not None and t.part_of.places:
+        return list(t.part_of.places)
+    for d in earlier[::-1]:
+        if d.places and d.part_of is None:
+            return list(d.places)
+    if t.kind in RUNNING or t.anaphor:
+        running = _running_places(ctx, index)
+        if running:
+            return running
+    running = t.kind in RUNNING or t.anaphor
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(ctx.per_sentence)))
+    for i in order:
+        found = ctx.per_sentence[i]
+        if not running and found and all(d.kind in RUNNING for d in found):
+            continue  # an incident does not happen where a running total was counted
+        named = {pl for d in found for pl in d.places}
+        widest = max((d for d in found if d.part_of is None), key=lambda d: len(set(d.places)), default=None)
+        if widest is not None and named and set(widest.places) >= named:
+            return list(widest.places)  # the sentence's total ("130 ... in Iraq and Syria")
+        sentence = ctx.places(i)
+        if named or sentence:
+            return sorted(named | set(sentence))
+    return []
+
+
+def _running_places(ctx: Context, index: int) -> list[str]:
+    """The places of the nearest earlier running total (the union of a sentence's
+    coordinated counts: "ten times in Iraq and three times in Syria"), else later."""
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(ctx.per_sentence)))
+    for i in order:
+        found = [d for d in ctx.per_sentence[i] if d.kind in RUNNING and d.places]
+        if found:
+            return sorted({pl for d in found for pl in d.places})
+    return []
