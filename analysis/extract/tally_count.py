@@ -31,6 +31,7 @@ class Reading:
     )
     last: int = 0  # index, relative to the first token after the number, of the last word read
     disposition: bool = False  # counted only by a disposition word ("were treated")
+    people: bool = False  # the number's own noun names the people counted ("69 U.S. troops")
 
 
 def numbers(view) -> list[Number]:
@@ -111,7 +112,22 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
             return None  # "four were injured in two drone attacks", "killed in one of these attacks"
     if found.measure == "killed" and r.non_attack_deaths.search(view.st, *clause):
         return None  # "died of a cardiac episode": not killed in an attack
+    if found.measure != "attacks" and not found.people and _someone_else(view, kb):
+        return None  # "three Iraqi soldiers were killed and 12 wounded"
     return found
+
+
+def _someone_else(view, kb: int) -> bool:
+    """The people last named before a bare casualty count are not American: other people
+    ("militants") or people of another nationality ("Iraqi soldiers")."""
+    r, toks = rules(), view.toks
+    for i in range(kb - 1, -1, -1):
+        word = toks[i][2]
+        if word in r.other_people:
+            return True
+        if word in r.people:
+            return any(toks[j][2] in r.foreign_adjectives for j in range(max(0, i - 3), i))
+    return False
 
 
 def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | None:
@@ -188,14 +204,14 @@ def _people(view, words, k: int, i: int, kb: int) -> Reading | None:
             return None  # "members of Kataib Hezbollah"
     prev = toks[kb - 1][2] if kb > 0 else ""
     if prev in r.verbs:
-        return Reading(r.cues[prev], "", i)
+        return Reading(r.cues[prev], "", i, people=True)
     if prev in r.casualty_prepositions and kb > 1 and toks[kb - 2][2] in r.cues:
-        return Reading(r.cues[toks[kb - 2][2]], "", i)
+        return Reading(r.cues[toks[kb - 2][2]], "", i, people=True)
     measure, at, word = measure_after(view, k + i + 1, 8)
     if measure:
-        return Reading(measure, "", at - k, word in r.disposition_cues)
+        return Reading(measure, "", at - k, word in r.disposition_cues, people=True)
     if prev in ("and", ","):
-        return Reading(None, "and", i)  # "injured four service members and a US contractor"
+        return Reading(None, "and", i, people=True)  # "injured four service members and a US contractor"
     return None
 
 
@@ -225,7 +241,7 @@ def _generic(view, k: int, i: int) -> Reading | None:
         return None
     if any(t[2] in r.other_people - r.generic_people for t in view.toks) or r.other_conflicts.search(view.st):
         return None
-    return Reading(measure, "", at - k)
+    return Reading(measure, "", at - k, people=True)
 
 
 def measure_after(view, j: int, limit: int) -> tuple[str | None, int, str]:

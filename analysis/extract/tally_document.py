@@ -92,6 +92,7 @@ def complete(parsed, doc, per_sentence) -> None:
     tallies = [t for found in per_sentence for t in found]
     ctx.stated_windows = _stated_windows(tallies)
     _totals_from_parts(tallies)
+    _rest_places(ctx, tallies)
     _place_only_sentences(ctx)
     _datelines(ctx)
     _same_figure(tallies)
@@ -99,6 +100,7 @@ def complete(parsed, doc, per_sentence) -> None:
     for index, found in enumerate(per_sentence):
         for n, t in enumerate(found):
             chain = _chain(per_sentence, index, found, n)
+            _part_of_running(t)
             _carry_window(ctx, t, chain, tallies)
             _carry_fields(t, chain)
             if not t.places:
@@ -132,6 +134,34 @@ def _totals_from_parts(tallies) -> None:
         if not t.places and len(parts) >= 2:
             t.places = sorted({pl for p in parts for pl in p.places})
             t.carried.add("location")
+
+
+def _rest_places(ctx: Context, tallies) -> None:
+    """ "Of those, 60 were in Syria and the rest in Iraq": a total with located parts also
+    covers the place of "the rest", said after its last part or in the next sentence."""
+    r = rules()
+    parts_of: dict[int, list] = {}
+    for p in tallies:
+        if p.part_of is not None and p.split == "location":
+            parts_of.setdefault(id(p.part_of), []).append(p)
+    for t in tallies:
+        parts = parts_of.get(id(t))
+        if not parts or (t.places and "location" not in t.carried):
+            continue
+        last = parts[-1]
+        rest = _rest_place(ctx, last.sentence.index, last.e) or _rest_place(ctx, last.sentence.index + 1, 0)
+        if rest:
+            t.places = sorted({pl for p in parts for pl in p.places} | set(rest))
+            t.carried.add("location")
+
+
+def _rest_place(ctx: Context, i: int, lo: int) -> list[str]:
+    if i >= len(ctx.sentences):
+        return []
+    m = rules().rest_phrase.search(ctx.sentences[i].text, lo)
+    if m is None or (lo == 0 and m.start() > 12):
+        return []
+    return [p[2] for p in ctx.view(i).places if m.end() <= p[0] <= m.end() + 12][:1]
 
 
 def _place_only_sentences(ctx: Context) -> None:
@@ -180,6 +210,7 @@ def _same_figure(tallies) -> None:
             continue
         located = [o for o in group if o.places and "location" not in o.carried]
         dated = [o for o in group if o.kind == "day" and o.since]
+        running = [o for o in group if o.kind in RUNNING]  # "... injured 80 troops. Of the 80 injured, ..."
         for t in group:
             if not t.places:
                 donor = next((o for o in located if o is not t and _compatible(t, o)), None)
@@ -188,9 +219,12 @@ def _same_figure(tallies) -> None:
                     t.carried.add("location")
             if t.kind == "incident" and not t.since:
                 donor = next((o for o in dated if o is not t and _compatible(t, o)), None)
+                donor = donor or next(
+                    (o for o in running if o is not t and o.start < t.start and _compatible(t, o)), None
+                )
                 if donor is not None:
-                    t.kind, t.since, t.as_of = "day", donor.since, donor.as_of
-                    t.carried.update(("since", "as_of"))
+                    t.kind, t.since, t.as_of, t.since_stated = donor.kind, donor.since, donor.as_of, True
+                    t.carried.update(f for f, v in (("since", t.since), ("as_of", t.as_of)) if v)
 
 
 def _sum_of_parts(tallies) -> None:
@@ -226,6 +260,17 @@ def _compatible(t, o) -> bool:
     """Two copies of one figure: no two different places, no two different days."""
     places = not t.places or not o.places or set(t.places) == set(o.places)
     return places and (not t.since or not o.since or t.since == o.since)
+
+
+def _part_of_running(t) -> None:
+    """A part of a running total with no window of its own ("Of the 80 injured, 40 were
+    evaluated for brain injuries") counts over the total's window."""
+    total = t.part_of
+    if total is None or total.kind not in RUNNING or t.kind != "incident" or t.since or t.as_of:
+        return
+    t.kind, t.since_stated = total.kind, True
+    t.since, t.as_of = total.since, total.as_of
+    t.carried.update(f for f, v in (("since", t.since), ("as_of", t.as_of)) if v)
 
 
 def _carry_window(ctx: Context, t, chain, tallies) -> None:
@@ -352,8 +397,8 @@ def _nearby_places(ctx: Context, t, earlier, index: int) -> list[str]:
     order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(ctx.per_sentence)))
     for i in order:
         found = ctx.per_sentence[i]
-        if not running and found and all(d.kind in RUNNING for d in found):
-            continue  # an incident does not happen where a running total was counted
+        if found and all((d.kind in RUNNING) != running for d in found):
+            continue  # an incident is not where a running total was counted, nor the reverse
         named = {pl for d in found for pl in d.places}
         widest = max((d for d in found if d.part_of is None), key=lambda d: len(set(d.places)), default=None)
         if widest is not None and named and set(widest.places) >= named:

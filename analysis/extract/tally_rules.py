@@ -78,6 +78,9 @@ def _count_rules(lex) -> dict:
         circumstance_words=_set(lex["circumstance_words"]),
         disposition_cues=_set(lex["disposition_cues"]),
         condition_cue=re.compile(lex["condition_cue"], re.I),
+        rest_phrase=gated(lex["rest_phrase"], re.I),
+        split_opener=re.compile(lex["split_opener"], re.I),
+        of_total=re.compile(lex["of_total"], re.I),
     )
 
 
@@ -95,6 +98,7 @@ def _whose_rules(lex) -> dict:
         us_casualty_context=gated(lex["us_casualty_context"], re.I),
         other_attackers=gated(lex["other_attackers"]),
         us_word=gated(lex["us_word"]),
+        foreign_adjectives=_set(lex["foreign_adjectives"]),
         targets=[(t["name"], gated(t["pattern"], re.I)) for t in lex["targets"]],
         perpetrators=[(p["name"], gated(p["pattern"], re.I)) for p in lex["perpetrators"]],
         perp_before=gated(lex["perpetrator_before"], re.I),

@@ -109,18 +109,30 @@ def _elliptic_measures(view, candidates: list[Tally | None], prev_tallies) -> No
             t.measure = later.measure if later is not None else None
             if later is None and prev_tallies and (t.elliptic == "total" or r.part_cue.search(view.st, 0, t.qs)):
                 t.measure = prev_tallies[-1].measure  # "Of those, 53 were in Iraq"; "That brings the total to 130"
+            elif later is None and _continues_split(view, t, prev_tallies):
+                t.measure = prev_tallies[-1].measure  # "... 32 of those attacks were in Iraq. 34 were in Syria."
+
+
+def _continues_split(view, t: Tally, prev_tallies) -> bool:
+    """An elliptic count opening its sentence ("Another 98 were in Syria.") continues the
+    split of the sentence before, whose last count is located."""
+    if t.elliptic != "split" or not prev_tallies or prev_tallies[-1].sentence.index != view.sentence.index - 1:
+        return False
+    return bool(prev_tallies[-1].own_places) and rules().split_opener.fullmatch(view.st, 0, t.qs) is not None
 
 
 def _kept(view, candidates) -> list[Tally]:
     """Zero and single-attack counts describe one incident unless a window or a perfect
     tense says otherwise ("no troops have been injured since Dec. 25" vs "no U.S.
-    personnel were hurt"); a single attack counted "one time" beside other counts stays."""
+    personnel were hurt"); a single attack counted "one time" beside other counts stays. A
+    pause ("no attacks since Feb. 4") states no figure."""
     r = rules()
     return [
         t
         for t in candidates
         if t is not None
         and t.measure
+        and not (t.value == 0 and t.measure == "attacks")  # "no attacks since Feb. 4": a pause, not a count
         and (
             t.value > 1
             or t.qualifier != "exact"
@@ -182,7 +194,12 @@ def _facts(view, tallies: list[Tally]) -> None:
             t.target = min((min(abs(a - t.s), abs(b - t.s)), i, name) for a, b, i, name in f["targets"])[2]
         t.perpetrator, t.weapons = f["perpetrator"], f["weapons"]
         hi = max(t.np_end, t.e, min(t.seg_end, t.np_end + 30))  # "one service member in critical condition"
-        t.detail = next((name for name, rx in r.details if rx.search(st, t.qs, hi)), "")
+        lo = max(cs, t.qs - 24)  # "killed or wounded 66 troops"
+        t.detail = next(
+            (name for name, rx in r.details if rx.search(st, lo if name == "injured or killed" else t.qs, hi)), ""
+        )
+        if t.detail == "injured or killed":
+            t.measure = "injured"
 
 
 def _nearest_group(st: str, places, cs: int, ce: int, at: int):
@@ -215,6 +232,10 @@ def _link_in_sentence(tallies: list[Tally], prev_tallies: list[Tally]) -> None:
             if not earlier and p is tallies[0]:
                 earlier = [t for t in prev_tallies if t.measure == p.measure and t.part_of is None][-1:]
             total = earlier[0] if earlier else None
+        if total is None and p is not tallies[0] and not own:
+            total = next((t for t in others if t.s < p.s and _of_total(t)), None)  # "Of the 80 injured, 40 were ..."
+        if total is None and p.elliptic == "split" and p is tallies[0] and prev_tallies:
+            total = prev_tallies[-1].part_of if prev_tallies[-1].split == "location" else None
         if total is None and p.detail in ("critical condition", "serious condition"):
             total = next((t for t in others if t.s < p.s and t.value > p.value), None)
         if total is not None and total.part_of is not p:
@@ -223,6 +244,11 @@ def _link_in_sentence(tallies: list[Tally], prev_tallies: list[Tally]) -> None:
                 p.split = "location"
             else:
                 p.split = "type" if p.detail else "subset"
+
+
+def _of_total(t: Tally) -> bool:
+    """The count opens a partitive: "Of the 80 injured, ..."."""
+    return rules().of_total.search(t.sentence.text, 0, t.qs) is not None
 
 
 def _total_by_place(p: Tally, own: set, others: list[Tally], tallies: list[Tally]) -> Tally | None:

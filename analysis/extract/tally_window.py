@@ -60,8 +60,8 @@ def _roles_of(view, m, s: int, e: int, cs: int, has_speech: bool) -> list[Role]:
         return [Role(s, "statement", iso)]
     if has_speech and st[cs:s].strip(" ,") in ("", "On", "on") and r.speech_any.search(st, e, s + 80):
         return [Role(s, "lead", iso)]  # "On Thursday, the Pentagon said ..."
-    if m.until is not None:
-        return [Role(s, "period", iso, m.until.isoformat())]
+    if m.until is not None and (m.kind == "relative" or m.precision in ("week", "weekend", "quarter")):
+        return [Role(s, "period", iso, m.until.isoformat())]  # "over the weekend", "last month", not "in 2020"
     if r.other_event_day.search(st, max(cs, s - 30), s):
         return []  # "following the October 7 attack": the day of another event
     return [Role(s, "day", iso)] if exact else []
@@ -107,6 +107,8 @@ def apply_window(view, t, roles: list[Role], trailing: list[Role]) -> None:
         t.kind = "period"  # "during this period": the period named nearby (tally_document)
     elif period and not t.cumulative_cue:
         t.kind, t.since, t.as_of = "period", period.iso, _period_end(period, spoken, view.doc.published)
+    elif day and _reached(view, t):
+        t.kind, t.since, t.as_of = "cumulative", "", day.iso  # "the total rose to 66 on Wednesday"
     elif day and not (t.cumulative_cue and "day" not in own):
         t.kind, t.since, t.as_of = "day", day.iso, day.iso
     elif t.measure != "attacks" and not _running_total(view, t):
@@ -118,11 +120,19 @@ def apply_window(view, t, roles: list[Role], trailing: list[Role]) -> None:
         t.kind = "cumulative"
         t.as_of = spoken.iso if spoken else ""
     if t.kind == "cumulative" and not t.since and r.one_day.search(st, cs, ce):
-        t.kind = "day"  # "four times in 24 hours": the day comes from context
-        t.as_of = ""
+        t.kind = "day"  # "four times in 24 hours": the day it was said, else from context
+        t.since = t.as_of = spoken.iso if spoken else ""
     t.new_event = bool(r.new_event.search(st, cs, ce))
     t.anaphor = bool(r.anaphor.search(st, cs, ce))
     t.period_anaphor = bool(r.period_anaphor.search(st, cs, ce))
+
+
+def _reached(view, t) -> bool:
+    """The number is a running total reached ("the total ... rose to 66", "the tally stood at 98")."""
+    r, st, cs = rules(), view.st, t.clause[0]
+    return bool(
+        r.count_phrase.search(st, cs, t.qs) or r.rise_phrase.search(st, cs, t.qs) or r.tally_word.search(st, cs, t.qs)
+    )
 
 
 def _period_end(period: Role, spoken: Role | None, published) -> str:

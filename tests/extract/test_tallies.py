@@ -343,8 +343,10 @@ def test_zero_with_a_window_is_a_tally():
     assert (row["measure"], row["value"], row["number_text"], row["since"]) == ("injured", 0, "No", "2023-12-30")
 
 
-def test_zero_attacks_since():
-    assert subset(only("There have been no attacks since Jan. 3."), {"measure": "attacks", "value": 0})
+def test_a_pause_in_attacks_states_no_figure():
+    # the annotation rules leave "no attacks since ..." out (a pause, not a count); a zero
+    # casualty count with a window stays (the seed's "no troops have been injured since Dec. 25")
+    assert rows("There have been no attacks since Jan. 3.") == []
 
 
 # --- rows and offsets --------------------------------------------------------------
