@@ -139,7 +139,6 @@ def _totals_from_parts(tallies) -> None:
 def _rest_places(ctx: Context, tallies) -> None:
     """ "Of those, 60 were in Syria and the rest in Iraq": a total with located parts also
     covers the place of "the rest", said after its last part or in the next sentence."""
-    r = rules()
     parts_of: dict[int, list] = {}
     for p in tallies:
         if p.part_of is not None and p.split == "location":
