@@ -49,7 +49,7 @@ def numbers(view) -> list[Number]:
         k = view.token_at(e)
         if k < len(view.toks) and view.toks[k][2] in r.duration_units:
             continue  # "three months", "24 hours": a duration, not a count
-        value = 0 if m["no"] else 1 if m["article"] else parse_number(m.group())
+        value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(m.group())
         if value is not None:
             out.append(Number(s, e, value, m.group(), bool(m["article"])))
     return out
@@ -114,6 +114,9 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
         return None  # "died of a cardiac episode": not killed in an attack
     if found.measure != "attacks" and not found.people and _someone_else(view, kb):
         return None  # "three Iraqi soldiers were killed and 12 wounded"
+    if found.measure != "attacks" and prev and prev[2] in r.verbs:
+        if r.us_agent.search(view.st, max(0, prev[0] - 60), prev[0]):
+            return None  # "U.S. forces killed three in a raid": the U.S. side's dead are someone else's
     return found
 
 
@@ -163,13 +166,15 @@ def _times(view, words, num: Number, kb: int, qs: int, clause):
     while n < 3 and words[n : n + 1] and words[n] in r.times_mods:
         n += 1
     word = words[n] if n < len(words) else ""
+    if num.text.lower() == "twice":
+        n, word = -1, "times"  # "attacked twice"
     if word not in r.times_words or (word == "time" and num.value != 1):
         return None
     if words[n + 1 : n + 2] and words[n + 1] in r.times_blocks and words[n + 1 : n + 3] != ["as", "of"]:
         return False  # "three times as many"
     cues = list(r.attack_cue.finditer(st, max(clause[0], qs - 80), qs))
     if not cues:
-        return False
+        return Reading(None, "times", max(n, 0))  # "... 44 times in Iraq and 53 times in Syria"
     cue = cues[-1]
     for t in toks[bisect_left(view.starts, cue.end()) : kb]:
         if t[2] in r.agent_prepositions:
@@ -178,7 +183,7 @@ def _times(view, words, num: Number, kb: int, qs: int, clause):
             return False  # "attacked ships 30 times"
     if r.us_actor.search(st, max(clause[0], cue.start() - 60), cue.start()):
         return False  # "the U.S. has struck back three times"
-    return Reading("attacks", "", n)
+    return Reading("attacks", "", max(n, 0))
 
 
 def _attacks(view, words, i: int) -> Reading | None:
@@ -287,6 +292,10 @@ def _partitive(view, words):
 def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
     """A bare number: "three were killed", "killing three", "77 in Syria", "a total of 130"."""
     r, st, toks = rules(), view.st, view.toks
+    named = r.count_after.match(st, toks[k - 1][1]) if k else None
+    if named:  # "brings to 151 the number of attacks"
+        word = named.group("head").lower()
+        return Reading(next(ms for ms, ws in r.heads.items() if word in ws))
     first = words[0] if words else ""
     if first and first[0].isalnum() and first not in r.copulas and first not in r.bare_followers:
         return None  # counts something else: "three rockets", "five miles", "2,500 troops"

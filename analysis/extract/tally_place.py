@@ -5,7 +5,7 @@ Resistance in Iraq") and those that only describe the attackers ("militias in Ir
 
 from __future__ import annotations
 
-from analysis.extract.tally_rules import PLACE_LIST, rules
+from analysis.extract.tally_rules import rules
 
 REGION = "the region"  # "in the region": resolved by the count's date (places.yml region_scope)
 
@@ -29,7 +29,7 @@ def _gazetteer_places(st: str, masks) -> list[tuple[int, int, str]]:
         key = " ".join(m.group().split())
         ok = key in r.sites or r.location_word.search(st, max(0, m.start() - 40), m.start())
         if not ok and found:
-            ok = PLACE_LIST.fullmatch(st, found[-1][1], m.start()) is not None
+            ok = rules().place_list.fullmatch(st, found[-1][1], m.start()) is not None
         if ok:
             found.append((m.start(), m.end(), r.place_names[key]))
     return found
@@ -58,7 +58,7 @@ def first_group(st: str, places, lo: int, hi: int) -> list[tuple[int, int, str]]
     for p in places:
         if p[0] < lo:
             continue
-        if p[0] >= hi or (group and not PLACE_LIST.fullmatch(st, group[-1][1], p[0])):
+        if p[0] >= hi or (group and not rules().place_list.fullmatch(st, group[-1][1], p[0])):
             break
         group.append(p)
     return group
@@ -69,7 +69,7 @@ def listed_after(st: str, group, places, limit: int):
     ("in Iraq, Syria" runs past the comma that ends a segment)."""
     out = list(group)
     for p in places:
-        if out and out[-1][1] <= p[0] < limit and PLACE_LIST.fullmatch(st, out[-1][1], p[0]):
+        if out and out[-1][1] <= p[0] < limit and rules().place_list.fullmatch(st, out[-1][1], p[0]):
             out.append(p)
     return out
 

@@ -64,6 +64,7 @@ def _count_rules(lex) -> dict:
         total_after=re.compile("|".join(lex["total_after"]), re.I),
         part_cue=gated("|".join(lex["part_cues"]), re.I),
         count_phrase=gated(lex["count_phrase"].replace("{heads}", alternation(all_heads)), re.I),
+        count_after=re.compile(lex["count_after"].replace("{heads}", alternation(all_heads)), re.I),
         rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads)), re.I),
         tally_word=gated(lex["tally_word"], re.I),
         bare_followers=_set(lex["bare_followers"]),
@@ -99,6 +100,7 @@ def _whose_rules(lex) -> dict:
         other_attackers=gated(lex["other_attackers"]),
         us_word=gated(lex["us_word"]),
         foreign_adjectives=_set(lex["foreign_adjectives"]),
+        us_agent=gated(lex["us_agent"], re.I),
         targets=[(t["name"], gated(t["pattern"], re.I)) for t in lex["targets"]],
         perpetrators=[(p["name"], gated(p["pattern"], re.I)) for p in lex["perpetrators"]],
         perp_before=gated(lex["perpetrator_before"], re.I),
@@ -135,6 +137,11 @@ def _place_rules(gaz) -> dict:
         ],
         border=re.compile(gaz["border_phrase"].replace("{names}", alternation(border_names))),
         border_names=border_names,
+        place_list=re.compile(
+            rf"(?:\s+(?:{alternation(gaz['site_nouns'])}))?"
+            r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:now|also|even|then|later)\s+)?(?:(?:in|to|at)\s+)?(?:the\s+)?",
+            re.I,
+        ),
     )
 
 
@@ -217,6 +224,7 @@ def _number_pattern(lex) -> re.Pattern:
         r"|(?P<special>half\s+a\s+dozen|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\b"
         rf"|(?P<words>{w}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){w})*(?:\s+dozen\b)?)(?!-\w)"
         r"|(?P<no>no)\b(?!-)"
+        r"|(?P<twice>twice)\b"
         rf"|(?P<article>an?)(?=\s+(?:{mods}\s+){{0,3}}{heads}\b(?![-\w]))"
         r")",
         re.I,
@@ -234,6 +242,3 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}(?:-\w+)*|\w+(?:['’.\-]\w+)*|[^\w\s]")
 OF_THEM = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", re.I)
 SEGMENT_STOP = re.compile(r"[,;:(—–]|\s-\s")
 CLAUSE_BREAK = re.compile(r";|,\s+(?:but|while|whereas|although|though|yet)\b|\s+but\s+", re.I)
-PLACE_LIST = re.compile(
-    r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:now|also|even|then|later)\s+)?(?:(?:in|to)\s+)?(?:the\s+)?"
-)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from analysis.extract.tally_count import Number, numbers, qualifier, read
 from analysis.extract.tally_facts import attributions, clause_facts, nearest
 from analysis.extract.tally_place import first_group, listed_after
-from analysis.extract.tally_rules import OF_THEM, PLACE_LIST, SEGMENT_STOP, rules
+from analysis.extract.tally_rules import OF_THEM, SEGMENT_STOP, rules
 from analysis.extract.tally_view import SentenceView
 from analysis.extract.tally_window import apply_window, date_roles
 
@@ -102,6 +102,9 @@ def _elliptic_measures(view, candidates: list[Tally | None], prev_tallies) -> No
         if t.elliptic == "and":
             ok = before is not None and before.measure not in (None, "attacks")
             t.measure = before.measure if ok and before.clause == t.clause else None
+        elif t.elliptic == "times":  # "N times" with no attack word of its own: another count of attacks
+            ok = before is not None and before.measure == "attacks" and before.clause == t.clause
+            t.measure = "attacks" if ok else None
         elif i > 0:
             t.measure = before.measure if before is not None else None
         else:
@@ -209,7 +212,7 @@ def _nearest_group(st: str, places, cs: int, ce: int, at: int):
     inside = [p for p in places if cs <= p[0] < ce]
     groups: list[list] = []
     for p in inside:
-        if groups and PLACE_LIST.fullmatch(st, groups[-1][-1][1], p[0]):
+        if groups and rules().place_list.fullmatch(st, groups[-1][-1][1], p[0]):
             groups[-1].append(p)
         else:
             groups.append([p])
