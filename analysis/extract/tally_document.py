@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from functools import cached_property
 
@@ -79,11 +80,13 @@ class Context:
         return next((x.iso for x in self.roles(i) if x.role == "day"), "")
 
     def campaign_since(self, i: int) -> str:
-        """A start stated for the attacks without a count ("attacks ... since they began on
-        October 17")."""
-        if not rules().event_words.search(self.sentences[i].text):
+        """A campaign's start stated for the attacks in a sentence without a count ("attacks
+        ... since they began on October 17"); a few days' start ("since Sunday") is none."""
+        if self.per_sentence[i] or not rules().event_words.search(self.sentences[i].text):
             return ""
-        return next((x.iso for x in self.roles(i) if x.role == "since" and x.iso), "")
+        published = self.doc.published
+        starts = [x.iso for x in self.roles(i) if x.role == "since" and x.iso]
+        return next((s for s in starts if published and (published - dt.date.fromisoformat(s)).days > 7), "")
 
 
 def complete(parsed, doc, per_sentence) -> None:

@@ -56,7 +56,7 @@ def _roles_of(view, m, s: int, e: int, cs: int, has_speech: bool) -> list[Role]:
         return [Role(s, "since", iso if exact else "")]
     if r.roles["as_of"].search(st, lo, s):
         return [Role(s, "as_of", iso)]
-    if has_speech and r.roles["statement"].search(st, lo, s):
+    if has_speech and (r.roles["statement"].search(st, lo, s) or r.roles["statement_after"].match(st, e)):
         return [Role(s, "statement", iso)]
     if has_speech and st[cs:s].strip(" ,") in ("", "On", "on") and r.speech_any.search(st, e, s + 80):
         return [Role(s, "lead", iso)]  # "On Thursday, the Pentagon said ..."

@@ -247,8 +247,16 @@ def _absolute(name: str, m: re.Match, published: dt.date | None):
     return None
 
 
-_PRECISION = {"weekday": "day", "md": "day", "dm": "day", "range": "day", "holiday": "day"}
-_PRECISION.update(weekend="weekend", quarter="quarter", month="month")
+_PRECISION = {
+    "weekday": "day",
+    "md": "day",
+    "dm": "day",
+    "range": "day",
+    "holiday": "day",
+    "weekend": "weekend",
+    "quarter": "quarter",
+    "month": "month",
+}
 
 
 def _precision(name: str, m: re.Match) -> tuple[str, int]:
