@@ -1,14 +1,24 @@
 """Tallies: running counts of attacks on U.S. forces and of U.S. casualties.
 
-Rule-based so that every row can be explained by a cue word: a number is a tally when the
-words after it say what is counted (an attack noun, an injury noun, or U.S. people with a
-casualty word attached), or when it is a part or the total of such a count ("53 attacks
-in Iraq and 77 in Syria", "for a total of 130"). Cue words, gazetteers and normalizations
-live in lexicons/tallies.yml and lexicons/places.yml, not here.
+Rule-based so that every row can be explained by a cue word. A tally sentence says a
+number, the noun it counts, whose it is, where, over which window and on whose authority;
+each has its module:
 
-Place, window, source and target come from the tally's own clause. What the clause leaves
-out is taken from the total the tally belongs to or from the nearest earlier tally (for
-the place: the nearest sentence that names one), and the `carried` column says so.
+- tally_count: which numbers count attacks or U.S. casualties ("53 attacks", "attacked 130
+  times", "injured 69 U.S. troops", "killed a US contractor", "77 in Syria"), and whose they
+  are (not militants', Iraqis', Gaza's; not U.S. strikes, munitions or troop levels);
+- tally_place: where (countries, sites through the gazetteer, "in the region"), never a
+  place inside a name or one that only describes the attackers;
+- tally_window: the kind of count (running total, period, one day, one incident) and its
+  since/as-of days as the clause states them;
+- tally_facts: the source, target, perpetrator and weapons;
+- tally_sentence: one sentence's tallies with their parts and totals;
+- tally_document: what a clause leaves out, from the rest of the document (marked in
+  `carried`): a running total's place and start only from another running total, an
+  incident's day from the attack it belongs to, a split continued in the next sentence, a
+  headline's total from its parts in the body.
+
+Cue words, gazetteers and normalizations live in lexicons/tallies.yml and places.yml.
 """
 
 from __future__ import annotations
@@ -42,7 +52,12 @@ TABLE = Table(
             required=True,
             enum=QUALIFIERS,
         ),
-        Field("detail", "string", "Kind of injury when stated (e.g. traumatic brain injury)"),
+        Field(
+            "detail",
+            "string",
+            "Kind or severity of injury when stated (traumatic brain injury, critical condition); "
+            "'injured or killed' when an injured total includes the dead",
+        ),
         Field(
             "location",
             "string",
@@ -55,7 +70,12 @@ TABLE = Table(
         ),
         Field("perpetrator", "string", "Who attacked, normalized; empty when the clause does not say"),
         Field("weapons", "string", "Weapons named in the tally's clause, '; '-joined in order of mention"),
-        Field("since", "date", "First day of the window counted; empty when not stated or carried"),
+        Field(
+            "since",
+            "date",
+            "First day of the window counted (for one attack, its day); empty when not stated, too vague "
+            "for a day ('since mid-October') and not carried",
+        ),
         Field("as_of", "date", "Day the count runs to: an explicit 'as of', else the day the source spoke"),
         Field(
             "attributed_to",

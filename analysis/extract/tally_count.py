@@ -49,15 +49,19 @@ def numbers(view) -> list[Number]:
         k = view.token_at(e)
         if k < len(view.toks) and view.toks[k][2] in r.duration_units:
             continue  # "three months", "24 hours": a duration, not a count
-        value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(m.group())
+        written = m["digits"] if m["plus"] else m.group()  # "170-plus"
+        value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(written)
         if value is not None:
             out.append(Number(s, e, value, m.group(), bool(m["article"])))
     return out
 
 
 def qualifier(st: str, s: int) -> tuple[str, int]:
-    """(qualifier, where it starts) from the words right before the number."""
+    """(qualifier, where it starts) from the words right before the number ("170-plus" is
+    more than 170)."""
     r = rules()
+    if st[s : s + 12].split(" ")[0].rstrip(".,;:").endswith(("-plus", "+")):
+        return "more_than", s
     m = r.qualifier.search(st, max(0, s - 30), s)
     if not m:
         return "exact", s
@@ -194,8 +198,13 @@ def _attacks(view, words, i: int) -> Reading | None:
     nxt = words[i + 1] if i + 1 < len(words) else ""
     if nxt in r.attack_compounds:
         return None
-    if nxt in r.target_prepositions and any(w in r.other_targets for w in words[i + 2 : i + 6]):
-        return None
+    after = [w for w in words[i + 2 : i + 6] if w != "the"]
+    if (
+        nxt in r.target_prepositions
+        and not set(after[:1]) & r.member_us_words
+        and any(w in r.other_targets for w in after)
+    ):
+        return None  # "attacks on commercial shipping", but not "attacks on U.S. and Israeli targets"
     return Reading("attacks", "", i)
 
 

@@ -36,12 +36,14 @@ class Context:
         self.sentences = parsed.sentences
         self._views: dict[int, SentenceView] = {}
         self.stated_windows: dict[str, list[tuple[int, str]]] = {}
+        self.mentions = sorted(parsed.dates, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
 
     def view(self, i: int) -> SentenceView:
         if i not in self._views:
             s = self.sentences[i]
-            mentions = [m for m in self.parsed.dates if s.start <= m.start < s.end]
-            self._views[i] = SentenceView(s, mentions, self.doc)
+            lo, hi = bisect_left(self.mention_starts, s.start), bisect_left(self.mention_starts, s.end)
+            self._views[i] = SentenceView(s, self.mentions[lo:hi], self.doc)
         return self._views[i]
 
     def places(self, i: int) -> list[str]:
@@ -53,8 +55,13 @@ class Context:
 
     @cached_property
     def paragraphs(self) -> list[int]:
-        text = self.doc.text
-        return [text.count("\n", 0, s.start) for s in self.sentences]
+        """The paragraph (line) of each sentence."""
+        text, out, line, at = self.doc.text, [], 0, 0
+        for s in self.sentences:
+            line += text.count("\n", at, s.start)
+            at = s.start
+            out.append(line)
+        return out
 
     @cached_property
     def datelines(self) -> dict[int, str]:
@@ -66,7 +73,8 @@ class Context:
             if p in seen:
                 continue
             seen.add(p)
-            m = next((m for m in self.parsed.dates if m.start == s.start), None)
+            k = bisect_left(self.mention_starts, s.start)
+            m = self.mentions[k] if k < len(self.mentions) and self.mention_starts[k] == s.start else None
             if m is not None and m.date is not None and m.precision == "day":
                 if rules().dateline.match(self.doc.text, m.end):
                     out[p] = m.date.isoformat()
@@ -289,21 +297,21 @@ def _carry_window(ctx: Context, t, chain, tallies) -> None:
 
 def _incident_day(ctx: Context, t) -> None:
     """One attack's casualties: the day of the total they are part of, else of the attack
-    the sentences just before describe (unless this clause starts another one)."""
+    the sentences just before describe (unless this clause starts another one); with no
+    attack day anywhere, the figure holds as of the day it was reported (its start unknown)."""
     total = t.part_of
     if total is not None and total.kind in ("day", "incident") and total.since:
         t.since, t.as_of = total.since, total.as_of
         t.carried.update(("since", "as_of"))
         return
-    if t.new_event or t.anaphor:
-        return
     index = t.sentence.index
     for i in range(index - 1, max(-1, index - 4), -1):
-        day = ctx.event_day(i)
+        day = "" if t.new_event or t.anaphor else ctx.event_day(i)
         if day:
             t.kind, t.since, t.as_of = "day", day, day
             t.carried.update(("since", "as_of"))
             return
+    t.as_of = t.spoken
 
 
 def _running_window(ctx: Context, t, chain, tallies) -> None:

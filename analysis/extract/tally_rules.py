@@ -220,7 +220,7 @@ def _number_pattern(lex) -> re.Pattern:
     heads = alternation(lex["article_people"])
     return gated(
         r"(?<![\w$€£¥#.,/:\-])(?:"
-        r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?![\w%°]|[.,:/][0-9]|-\w)"
+        r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<plus>-plus\b|\+(?!\w))?(?![\w%°]|[.,:/][0-9]|-\w)"
         r"|(?P<special>half\s+a\s+dozen|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\b"
         rf"|(?P<words>{w}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){w})*(?:\s+dozen\b)?)(?!-\w)"
         r"|(?P<no>no)\b(?!-)"

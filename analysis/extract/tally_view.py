@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from analysis.extract.tally_place import sentence_places
 from analysis.extract.tally_rules import CLAUSE_BREAK, TOKEN, rules
@@ -79,19 +80,37 @@ class SentenceView:
         self.sentence, self.st, self.doc = sentence, sentence.text, doc
         off = sentence.start
         self.dates = [(m.start - off, m.end - off, m) for m in mentions]
-        st = self.st
-        if st.isascii():  # lowercase once; same tokens, since the pattern ignores ASCII case
-            self.toks = [(*m.span(), m.group()) for m in TOKEN.finditer(st.lower())]
-        else:
-            self.toks = [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(st)]
-        self.starts = [t[0] for t in self.toks]
-        cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(st)] + [len(st)]
-        self.clauses = list(zip(cuts, cuts[1:]))
-        self.quotes = [
-            (max(a, off) - off, min(b, sentence.end) - off) for a, b in doc.quotes if a < sentence.end and off < b
-        ]
         self._us: bool | None = None
         self._places = None
+
+    @cached_property
+    def toks(self) -> list[tuple[int, int, str]]:
+        st = self.st
+        if st.isascii():  # lowercase once; same tokens, since the pattern ignores ASCII case
+            return [(*m.span(), m.group()) for m in TOKEN.finditer(st.lower())]
+        return [(m.start(), m.end(), m.group().lower()) for m in TOKEN.finditer(st)]
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [t[0] for t in self.toks]
+
+    @cached_property
+    def clauses(self) -> list[tuple[int, int]]:
+        cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(self.st)] + [len(self.st)]
+        return list(zip(cuts, cuts[1:]))
+
+    @cached_property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Sentence-local stretches inside quotation marks."""
+        s, quotes = self.sentence, self.doc.quotes
+        k = max(0, bisect_left(quotes, (s.start, s.start)) - 1)  # spans are in order and do not overlap
+        out = []
+        for a, b in quotes[k:]:
+            if a >= s.end:
+                break
+            if b > s.start:
+                out.append((max(a, s.start) - s.start, min(b, s.end) - s.start))
+        return out
 
     def clause_at(self, pos: int) -> tuple[int, int]:
         return next((c for c in self.clauses if c[0] <= pos < c[1]), self.clauses[-1])

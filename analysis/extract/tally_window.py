@@ -97,6 +97,7 @@ def apply_window(view, t, roles: list[Role], trailing: list[Role]) -> None:
         or pick(roles, "lead", t)
         or next((x for x in trailing if x.role == "statement"), None)
     )
+    t.spoken = spoken.iso if spoken else ""
     since, as_of = pick(roles, "since", t), pick(roles, "as_of", t)
     period, day = pick(roles, "period", t), pick(roles, "day", t)
     if (since or as_of) and not (own & {"period", "day"} and not own & {"since", "as_of"}):
