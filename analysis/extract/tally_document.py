@@ -16,85 +16,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from bisect import bisect_left
-from functools import cached_property
 
-from analysis.extract.tally_place import REGION, resolve_region
-from analysis.extract.tally_rules import rules
-from analysis.extract.tally_view import SentenceView
-from analysis.extract.tally_window import date_roles, is_short
-
-RUNNING = ("cumulative", "period")
-
-
-class Context:
-    """Per-sentence facts the passes look up: places, dated roles, paragraph, dateline."""
-
-    def __init__(self, parsed, doc, per_sentence):
-        self.parsed, self.doc, self.per_sentence = parsed, doc, per_sentence
-        self.sentences = parsed.sentences
-        self._views: dict[int, SentenceView] = {}
-        self.stated_windows: dict[str, list[tuple[int, str]]] = {}
-        self.mentions = sorted(parsed.dates, key=lambda m: m.start)
-        self.mention_starts = [m.start for m in self.mentions]
-
-    def view(self, i: int) -> SentenceView:
-        if i not in self._views:
-            s = self.sentences[i]
-            lo, hi = bisect_left(self.mention_starts, s.start), bisect_left(self.mention_starts, s.end)
-            self._views[i] = SentenceView(s, self.mentions[lo:hi], self.doc)
-        return self._views[i]
-
-    def places(self, i: int) -> list[str]:
-        return [p[2] for p in self.view(i).places if p[2] != REGION]
-
-    def roles(self, i: int):
-        v = self.view(i)
-        return date_roles(v, 0, len(v.st), bool(rules().speech_any.search(v.st)))
-
-    @cached_property
-    def paragraphs(self) -> list[int]:
-        """The paragraph (line) of each sentence."""
-        text, out, line, at = self.doc.text, [], 0, 0
-        for s in self.sentences:
-            line += text.count("\n", at, s.start)
-            at = s.start
-            out.append(line)
-        return out
-
-    @cached_property
-    def datelines(self) -> dict[int, str]:
-        """Paragraph -> day, for paragraphs opened by a date and a dash ("OCT. 26 – ...")."""
-        out: dict[int, str] = {}
-        seen: set[int] = set()
-        for i, s in enumerate(self.sentences):
-            p = self.paragraphs[i]
-            if p in seen:
-                continue
-            seen.add(p)
-            k = bisect_left(self.mention_starts, s.start)
-            m = self.mentions[k] if k < len(self.mentions) and self.mention_starts[k] == s.start else None
-            if m is not None and m.date is not None and m.precision == "day":
-                if rules().dateline.match(self.doc.text, m.end):
-                    out[p] = m.date.isoformat()
-        return out
-
-    def event_day(self, i: int) -> str:
-        """The day of an attack a sentence reports ("were injured on Monday in a rocket attack")."""
-        day = next((t.since for t in self.per_sentence[i] if t.kind == "day" and t.since), "")
-        if day or not rules().event_words.search(self.sentences[i].text):
-            return day
-        return next((x.iso for x in self.roles(i) if x.role == "day"), "")
-
-    def campaign_since(self, i: int) -> str:
-        """A campaign's start stated for the attacks in a sentence without a count ("attacks
-        ... since they began on October 17"); a few days' start ("since Sunday") is none."""
-        if self.per_sentence[i] or not rules().event_words.search(self.sentences[i].text):
-            return ""
-        published = self.doc.published
-        starts = [x.iso for x in self.roles(i) if x.role == "since" and x.iso]
-        return next((s for s in starts if published and (published - dt.date.fromisoformat(s)).days > 7), "")
+from analysis.extract.tally_context import RUNNING, Context
+from analysis.extract.tally_parts import place_only_sentences, rest_places, same_figure, sum_of_parts, totals_from_parts
+from analysis.extract.tally_place import resolve_region
+from analysis.extract.tally_window import is_short
 
 
 def complete(parsed, doc, per_sentence) -> None:
@@ -102,12 +29,12 @@ def complete(parsed, doc, per_sentence) -> None:
     ctx = Context(parsed, doc, per_sentence)
     tallies = [t for found in per_sentence for t in found]
     ctx.stated_windows = _stated_windows(tallies)
-    _totals_from_parts(tallies)
-    _rest_places(ctx, tallies)
-    _place_only_sentences(ctx)
+    totals_from_parts(tallies)
+    rest_places(ctx, tallies)
+    place_only_sentences(ctx)
     _datelines(ctx)
-    _same_figure(tallies)
-    _sum_of_parts(tallies)
+    same_figure(tallies)
+    sum_of_parts(tallies)
     for index, found in enumerate(per_sentence):
         for n, t in enumerate(found):
             chain = _chain(per_sentence, index, found, n)
@@ -133,62 +60,6 @@ def _chain(per_sentence, index: int, found, n: int) -> list:
     return chain
 
 
-def _totals_from_parts(tallies) -> None:
-    """A total with no place of its own covers the places of its location parts
-    ("Of the 130 attacks, 53 were in Iraq and 77 in Syria" is Iraq and Syria)."""
-    parts_of: dict[int, list] = {}
-    for p in tallies:
-        if p.part_of is not None and p.split == "location":
-            parts_of.setdefault(id(p.part_of), []).append(p)
-    for t in tallies:
-        parts = parts_of.get(id(t), [])
-        if not t.places and len(parts) >= 2:
-            t.places = sorted({pl for p in parts for pl in p.places})
-            t.carried.add("location")
-
-
-def _rest_places(ctx: Context, tallies) -> None:
-    """ "Of those, 60 were in Syria and the rest in Iraq": a total with located parts also
-    covers the place of "the rest", said after its last part or in the next sentence."""
-    parts_of: dict[int, list] = {}
-    for p in tallies:
-        if p.part_of is not None and p.split == "location":
-            parts_of.setdefault(id(p.part_of), []).append(p)
-    for t in tallies:
-        parts = parts_of.get(id(t))
-        if not parts or (t.places and "location" not in t.carried):
-            continue
-        last = parts[-1]
-        rest = _rest_place(ctx, last.sentence.index, last.e) or _rest_place(ctx, last.sentence.index + 1, 0)
-        if rest:
-            t.places = sorted({pl for p in parts for pl in p.places} | set(rest))
-            t.carried.add("location")
-
-
-def _rest_place(ctx: Context, i: int, lo: int) -> list[str]:
-    if i >= len(ctx.sentences):
-        return []
-    m = rules().rest_phrase.search(ctx.sentences[i].text, lo)
-    if m is None or (lo == 0 and m.start() > 12):
-        return []
-    return [p[2] for p in ctx.view(i).places if m.end() <= p[0] <= m.end() + 12][:1]
-
-
-def _place_only_sentences(ctx: Context) -> None:
-    """ "... three additional attacks on U.S. forces. All were within Syria.": the place of
-    the counts just before that named none."""
-    for i, found in enumerate(ctx.per_sentence):
-        if found or i == 0 or not ctx.per_sentence[i - 1]:
-            continue
-        if not rules().place_only.match(ctx.sentences[i].text):
-            continue
-        names = ctx.places(i)
-        for t in ctx.per_sentence[i - 1]:
-            if names and not t.own_places:
-                t.places = sorted(set(names))
-                t.carried.add("location")
-
-
 def _datelines(ctx: Context) -> None:
     """In a timeline paragraph ("NOV. 17 – U.S. troops ... are attacked three times"), one
     day's counts and its incidents' casualties are that day's."""
@@ -207,69 +78,6 @@ def _datelines(ctx: Context) -> None:
             ):
                 t.kind, t.since, t.as_of = "day", day, day
                 t.carried.update(("since", "as_of"))
-
-
-def _same_figure(tallies) -> None:
-    """A figure stated twice (headline and body, paraphrase and quote) is one statement:
-    what one copy leaves out, the other may state (its place, its attack's day)."""
-    by_key: dict[tuple, list] = {}
-    for t in tallies:
-        by_key.setdefault((t.measure, t.value), []).append(t)
-    for group in by_key.values():
-        if len(group) < 2:
-            continue
-        located = [o for o in group if o.places and "location" not in o.carried]
-        dated = [o for o in group if o.kind == "day" and o.since]
-        running = [o for o in group if o.kind in RUNNING]  # "... injured 80 troops. Of the 80 injured, ..."
-        for t in group:
-            if not t.places:
-                donor = next((o for o in located if o is not t and _compatible(t, o)), None)
-                if donor is not None:
-                    t.places = list(donor.places)
-                    t.carried.add("location")
-            if t.kind == "incident" and not t.since:
-                donor = next((o for o in dated if o is not t and _compatible(t, o)), None)
-                donor = donor or next(
-                    (o for o in running if o is not t and o.start < t.start and _compatible(t, o)), None
-                )
-                if donor is not None:
-                    t.kind, t.since, t.as_of, t.since_stated = donor.kind, donor.since, donor.as_of, True
-                    t.carried.update(f for f, v in (("since", t.since), ("as_of", t.as_of)) if v)
-
-
-def _sum_of_parts(tallies) -> None:
-    """A total stated without a place (a headline's "two dozen troops injured") whose
-    parts the body gives by place ("Twenty ... in Syria", "another four ... in Iraq"):
-    it covers their places, and they are its parts."""
-    for t in tallies:
-        if t.places or t.part_of is not None or t.sentence.index > 1:
-            continue  # the headline or the lead only
-        pool = [p for p in tallies if p.start > t.start and p.measure == t.measure and p.places and p.part_of is None]
-        pool = [p for p in pool if 0 < p.value < t.value and not any(q.part_of is p for q in tallies)][:24]
-        parts = next((c for c in _pairs_and_triples(pool) if sum(p.value for p in c) == t.value), None)
-        if parts is None or len({frozenset(p.places) for p in parts}) < len(parts):
-            continue
-        t.places = sorted({pl for p in parts for pl in p.places})
-        t.carried.add("location")
-        for p in parts:
-            p.part_of, p.split = t, "location"
-
-
-def _pairs_and_triples(pool):
-    n = len(pool)
-    for i in range(n):
-        for j in range(i + 1, n):
-            yield (pool[i], pool[j])
-    for i in range(n):
-        for j in range(i + 1, n):
-            for k in range(j + 1, n):
-                yield (pool[i], pool[j], pool[k])
-
-
-def _compatible(t, o) -> bool:
-    """Two copies of one figure: no two different places, no two different days."""
-    places = not t.places or not o.places or set(t.places) == set(o.places)
-    return places and (not t.since or not o.since or t.since == o.since)
 
 
 def _part_of_running(t) -> None:

@@ -98,7 +98,6 @@ def _whose_rules(lex) -> dict:
         generic_people=_set(lex["generic_people"]),
         us_casualty_context=gated(lex["us_casualty_context"], re.I),
         other_attackers=gated(lex["other_attackers"]),
-        us_word=gated(lex["us_word"]),
         foreign_adjectives=_set(lex["foreign_adjectives"]),
         us_agent=gated(lex["us_agent"], re.I),
         targets=[(t["name"], gated(t["pattern"], re.I)) for t in lex["targets"]],

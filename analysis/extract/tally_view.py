@@ -138,9 +138,12 @@ class SentenceView:
         return self._us
 
     def others_attack(self) -> bool:
-        """The sentence names a group that attacks others (ISIS, the Houthis) and nothing American."""
+        """The sentence names a group that attacks others (ISIS, the Houthis) and no U.S.
+        target ("ISIS cells carried out 35 attacks, according to CENTCOM")."""
         r = rules()
-        return bool(r.other_attackers.search(self.st)) and not r.us_word.search(self.st)
+        if not r.other_attackers.search(self.st):
+            return False
+        return not any(rx.search(self.st) for _, rx in r.targets)
 
     @property
     def places(self):

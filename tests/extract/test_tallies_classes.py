@@ -132,6 +132,7 @@ def test_a_sentence_that_only_says_where_gives_the_count_before_it_its_place():
         "Militants fired 30 rockets at the base housing U.S. forces.",
         "About 900 U.S. troops are stationed in Syria and 2,500 in Iraq.",
         "Islamic State cells carried out 35 attacks in northeast Syria this month, a monitor said.",
+        "Islamic State cells carried out 35 attacks in Syria this month, according to CENTCOM.",
         "U.S. forces killed three in a raid on Sunday, CENTCOM said.",
         "A U.S. contractor died of a heart attack while sheltering during an alert at the base.",
         "The rebels have launched 60 attacks on commercial ships in the Red Sea.",
