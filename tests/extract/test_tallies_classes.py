@@ -437,3 +437,9 @@ def test_a_relative_day_inside_a_quotation_is_not_the_articles_day():
 def test_the_war_started_needs_the_war_named_in_the_document():
     row = rows("U.S. forces have been attacked 150 times since the war started.")[0]
     assert row["since"] is None
+
+
+def test_a_timeline_entry_with_a_colon_dates_the_sentences_after_it():
+    text = "Timeline:\nNov. 3: A drone hits a base in Syria. A soldier suffers a concussion from the blast."
+    row = rows(text)[0]
+    assert (row["value"], row["since"], row["as_of"], row["location"]) == (1, "2023-11-03", "2023-11-03", "Syria")
