@@ -1,22 +1,35 @@
 """Tallies: running counts of attacks on U.S. forces and of U.S. casualties.
 
-Rule-based so that every row can be explained by a cue word: a number is a tally when the
-words after it say what is counted (an attack noun, an injury noun, or U.S. people with a
-casualty word attached), or when it is a part or the total of such a count ("53 attacks
-in Iraq and 77 in Syria", "for a total of 130"). Cue words, gazetteers and normalizations
-live in lexicons/tallies.yml and lexicons/places.yml, not here.
+Rule-based so that every row can be explained by a cue word. A tally sentence says a
+number, the noun it counts, whose it is, where, over which window and on whose authority;
+each has its module:
 
-Place, window, source and target come from the tally's own clause. What the clause leaves
-out is taken from the total the tally belongs to or from the nearest earlier tally (for
-the place: the nearest sentence that names one), and the `carried` column says so.
+- tally_count: which numbers count attacks or U.S. casualties ("53 attacks", "attacked 130
+  times", "injured 69 U.S. troops", "killed a US contractor", "77 in Syria"), and whose they
+  are (not militants', Iraqis', Gaza's; not U.S. strikes, munitions or troop levels);
+- tally_place: where (countries, sites through the gazetteer, "in the region"), never a
+  place inside a name or one that only describes the attackers;
+- tally_window: the kind of count (running total, period, one day, one incident) and its
+  since/as-of days as the clause states them;
+- tally_facts: the source, target, perpetrator and weapons;
+- tally_sentence: one sentence's tallies with their parts and totals;
+- tally_document: what a clause leaves out, from the rest of the document (marked in
+  `carried`): a running total's place and start only from another running total, an
+  incident's day from the attack it belongs to, a split continued in the next sentence, a
+  headline's total from its parts in the body.
+
+Cue words, gazetteers and normalizations live in lexicons/tallies.yml and places.yml.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
+from analysis.extract.tally_document import complete
+from analysis.extract.tally_place import join_places
 from analysis.extract.tally_rules import MEASURES, QUALIFIERS, SPLITS
-from analysis.extract.tally_sentence import Tally, join_places, sentence_places, sentence_tallies
+from analysis.extract.tally_sentence import Tally, sentence_tallies
+from analysis.extract.tally_view import DocContext
 from analysis.store.schema import DOC_ID, END, QUOTE, START, Field, Table
 
 TABLE = Table(
@@ -39,7 +52,12 @@ TABLE = Table(
             required=True,
             enum=QUALIFIERS,
         ),
-        Field("detail", "string", "Kind of injury when stated (e.g. traumatic brain injury)"),
+        Field(
+            "detail",
+            "string",
+            "Kind or severity of injury when stated (traumatic brain injury, critical condition); "
+            "'injured or killed' when an injured total includes the dead",
+        ),
         Field(
             "location",
             "string",
@@ -52,7 +70,12 @@ TABLE = Table(
         ),
         Field("perpetrator", "string", "Who attacked, normalized; empty when the clause does not say"),
         Field("weapons", "string", "Weapons named in the tally's clause, '; '-joined in order of mention"),
-        Field("since", "date", "First day of the window counted; empty when not stated or carried"),
+        Field(
+            "since",
+            "date",
+            "First day of the window counted (for one attack, its day); empty when not stated, too vague "
+            "for a day ('since mid-October') and not carried",
+        ),
         Field("as_of", "date", "Day the count runs to: an explicit 'as of', else the day the source spoke"),
         Field(
             "attributed_to",
@@ -82,97 +105,24 @@ TABLE = Table(
 
 def extract(parsed) -> list[dict]:
     """Tally rows for one parsed document (see the module docstring for the rules)."""
-    text = parsed.doc.text
-    doc_id = parsed.doc.doc_id
+    doc = DocContext.of(parsed)
     mentions = sorted(parsed.dates, key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
     per_sentence: list[list[Tally]] = []
-    previous: list[Tally] = []
     for sentence in parsed.sentences:
         lo = bisect_left(mention_starts, sentence.start)
         hi = bisect_left(mention_starts, sentence.end)
-        found = sentence_tallies(sentence, mentions[lo:hi], previous)
+        found = sentence_tallies(sentence, mentions[lo:hi], doc)
         per_sentence.append(found)
         if found:
-            previous = found
-    sentence_places = _LazyPlaces(parsed.sentences)
+            doc.prev_tallies = found
     tallies = [t for found in per_sentence for t in found]
     if not tallies:
         return []
-    _totals_from_parts(tallies)
-    _carry(per_sentence, sentence_places)
+    complete(parsed, doc, per_sentence)
     _link_across(per_sentence)
     _link_windows(tallies)
-    return [_row(doc_id, text, t) for t in tallies]
-
-
-class _LazyPlaces:
-    """Place names per sentence, found only for the sentences a carry looks at."""
-
-    def __init__(self, sentences):
-        self.sentences, self.cache = sentences, {}
-
-    def __getitem__(self, i: int) -> list[str]:
-        if i not in self.cache:
-            self.cache[i] = [p[2] for p in sentence_places(self.sentences[i].text)]
-        return self.cache[i]
-
-
-def _totals_from_parts(tallies: list[Tally]) -> None:
-    """A total with no place of its own covers the places of its location parts
-    ("Of the 130 attacks, 53 were in Iraq and 77 in Syria" is Iraq and Syria)."""
-    parts_of: dict[int, list] = {}
-    for p in tallies:
-        if p.part_of is not None and p.split == "location":
-            parts_of.setdefault(id(p.part_of), []).append(p)
-    for t in tallies:
-        parts = parts_of.get(id(t), [])
-        if not t.places and len(parts) >= 2:
-            t.places = sorted({pl for p in parts for pl in p.places})
-            t.carried.add("location")
-
-
-def _carry(per_sentence: list[list[Tally]], sentence_places: list[list[str]]) -> None:
-    """Fill what a tally's clause leaves out from its total, else the nearest earlier
-    tally in the same or the two previous sentences; the place from the nearest sentence
-    (earlier first) that names one."""
-    for index, found in enumerate(per_sentence):
-        for n, t in enumerate(found):
-            chain = ([t.part_of] if t.part_of else []) + found[:n][::-1]
-            for back in range(index - 1, max(-1, index - 3), -1):
-                chain += per_sentence[back][::-1]
-            for name, column in (
-                ("since", "since"),
-                ("as_of", "as_of"),
-                ("source", "attributed_to"),
-                ("target", "target"),
-            ):
-                if not getattr(t, name):
-                    donor = next((d for d in chain if getattr(d, name)), None)
-                    if donor is not None:
-                        setattr(t, name, getattr(donor, name))
-                        t.carried.add(column)
-            if not t.places:
-                t.places = _nearby_places(t, found[:n], per_sentence, sentence_places, index)
-                if t.places:
-                    t.carried.add("location")
-
-
-def _nearby_places(t: Tally, earlier: list[Tally], per_sentence, sentence_places, index: int) -> list[str]:
-    if t.part_of is not None and t.part_of.places:
-        return list(t.part_of.places)
-    for d in earlier[::-1]:
-        if d.places and d.part_of is None:
-            return list(d.places)
-    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(per_sentence)))
-    for i in order:
-        named = {pl for d in per_sentence[i] for pl in d.places}
-        widest = max((d for d in per_sentence[i] if d.part_of is None), key=lambda d: len(set(d.places)), default=None)
-        if widest is not None and named and set(widest.places) >= named:
-            return list(widest.places)  # the sentence's total ("130 ... in Iraq and Syria")
-        if named or sentence_places[i]:
-            return sorted(named | set(sentence_places[i]))
-    return []
+    return [_row(parsed.doc.doc_id, t) for t in tallies]
 
 
 def _link_across(per_sentence: list[list[Tally]]) -> None:
@@ -222,7 +172,7 @@ def tally_id(doc_id: str, number_start: int) -> str:
     return f"{doc_id}:{number_start}"
 
 
-def _row(doc_id: str, text: str, t: Tally) -> dict:
+def _row(doc_id: str, t: Tally) -> dict:
     start = t.sentence.start + t.s
     return {
         "tally_id": tally_id(doc_id, start),

@@ -1,6 +1,6 @@
-"""What one clause of a tally sentence says, shared by every tally in it: the dates and
-their roles (since, as of, the day of the statement), the sources it is attributed to,
-the targets, the perpetrator tied to the attacks and the weapons named."""
+"""On whose authority, against whom, by whom and with what: what one clause of a tally
+sentence says, shared by every tally in it: the sources it is attributed to, the targets,
+the perpetrator tied to the attacks and the weapons named. (Its dates: tally_window.)"""
 
 from __future__ import annotations
 
@@ -35,45 +35,9 @@ def attributions(st: str, cs: int, ce: int) -> list[tuple[int, int, str]]:
     return sorted(taken)
 
 
-def date_roles(st: str, mentions, cs: int, ce: int, has_speech: bool) -> list[tuple[int, str, str]]:
-    """(position, role, ISO date) for dates in the clause: since, as_of or statement."""
-    r = rules()
-    out = []
-    for m in mentions:
-        if not (cs <= m[0] < ce) or m[2] is None:
-            continue
-        iso = m[2].isoformat()
-        lo = max(cs, m[0] - 60)
-        if r.roles["since"].search(st, lo, m[0]) and not r.roles["as_of"].search(st, lo, m[0]):
-            out.append((m[0], "since", iso))
-        elif r.roles["between"].search(st, lo, m[0]):
-            out.append((m[0], "since", iso))
-        elif r.roles["as_of"].search(st, lo, m[0]):
-            out.append((m[0], "as_of", iso))
-        elif has_speech and r.roles["statement"].search(st, cs, m[0]):
-            out.append((m[0], "statement", iso))
-    for date, rx in r.anchors:
-        for m in rx.finditer(st, cs, ce):
-            out.append((m.start(), "since", date))
-    return sorted(out)
-
-
-def pick(roles, role: str, t) -> str:
-    """The date of that role in the tally's own segment, else the nearest before it,
-    else the nearest after it in the clause."""
-    own = [iso for pos, rl, iso in roles if rl == role and t.e <= pos < t.seg_end]
-    if own:
-        return own[0]
-    before = [iso for pos, rl, iso in roles if rl == role and pos < t.s]
-    if before:
-        return before[-1]
-    after = [iso for pos, rl, iso in roles if rl == role and pos >= t.e]
-    return after[0] if after else ""
-
-
-def clause_facts(st: str, cs: int, ce: int, dates, trailing: bool, sources=None) -> dict:
-    """What one clause says, shared by every tally in it: dated roles, sources (given when
-    already found), targets, the perpetrator tied to the attacks and the weapons named."""
+def clause_facts(st: str, cs: int, ce: int, sources=None) -> dict:
+    """What one clause says, shared by every tally in it: sources (given when already
+    found), targets, the perpetrator tied to the attacks and the weapons named."""
     r = rules()
     perps = [
         (m.start(), name)
@@ -83,7 +47,6 @@ def clause_facts(st: str, cs: int, ce: int, dates, trailing: bool, sources=None)
     ]
     named = sorted((m.start(), name) for name, rx in r.weapons for m in rx.finditer(st, cs, ce))
     return {
-        "roles": date_roles(st, dates, cs, ce, trailing or bool(r.speech_any.search(st, cs, ce))),
         "sources": attributions(st, cs, ce) if sources is None else sources,
         "targets": [
             (m.start(), m.end(), i, name) for i, (name, rx) in enumerate(r.targets) for m in rx.finditer(st, cs, ce)
@@ -91,3 +54,10 @@ def clause_facts(st: str, cs: int, ce: int, dates, trailing: bool, sources=None)
         "perpetrator": min(perps)[1] if perps else "",
         "weapons": "; ".join(dict.fromkeys(name for _, name in named)),
     }
+
+
+def nearest(found, t) -> str:
+    """The name of the attribution or target nearest the tally's number."""
+    if not found:
+        return ""
+    return min(found, key=lambda a: (min(abs(a[0] - t.s), abs(a[1] - t.s)), a[0]))[-1]

@@ -388,3 +388,92 @@ def test_date_prefilter_finds_every_place_a_date_can_start(text):
     published = dt.date(2024, 1, 12)
     found = [(m.start, m.end) for m in dates.find_dates(text, published)]
     assert set(found) <= {(a, b) for a, b, _ in plain}
+
+
+# Ranges, periods and named days (issue 13, class 7) --------------------------------------
+
+
+def test_a_day_range_after_between_or_from_is_one_mention_with_its_last_day():
+    for text in ("between Oct. 17 and 24, the", "from Oct. 17-24 the", "from October 17 to 24, a"):
+        m = only(text, D(2023, 10, 30))
+        assert (m.date, m.until, m.kind, m.precision) == (D(2023, 10, 17), D(2023, 10, 24), "range", "day")
+
+
+def test_without_between_or_from_a_dash_is_no_range():
+    found = find_dates("attacks on Oct. 17-24 and 25 more", D(2023, 10, 30))
+    assert [(m.text, m.until) for m in found] == [("Oct. 17", None)]
+
+
+def test_a_backwards_range_is_no_range():
+    assert [m.text for m in find_dates("between Oct. 17 and 12 there", D(2023, 10, 30))] == ["Oct. 17"]
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("since last October 17 until", D(2024, 1, 31), D(2023, 10, 17)),
+        ("since October 17 last year, a", D(2024, 1, 8), D(2023, 10, 17)),
+        ("on December 25 this year", D(2023, 12, 30), D(2023, 12, 25)),
+    ],
+)
+def test_month_day_with_last_or_a_relative_year(text, published, date):
+    m = only(text, published)
+    assert (m.date, m.precision) == (date, "day")
+    assert resolve_date(m.text, published) == (date, "day")
+
+
+@pytest.mark.parametrize(
+    "text, published, date",
+    [
+        ("a drone attack on Christmas Day", D(2023, 12, 26), D(2023, 12, 25)),
+        ("on Christmas Eve", D(2024, 1, 12), D(2023, 12, 24)),
+        ("on New Year's Day", D(2024, 1, 12), D(2024, 1, 1)),
+    ],
+)
+def test_fixed_holidays_are_days(text, published, date):
+    m = only(text, published)
+    assert (m.date, m.precision, m.kind) == (date, "day", "holiday")
+
+
+@pytest.mark.parametrize(
+    "text, published, saturday",
+    [
+        ("over the weekend we saw", D(2023, 10, 30), D(2023, 10, 28)),  # said on a Monday: the one just past
+        ("over the weekend we saw", D(2024, 1, 7), D(2024, 1, 6)),  # said on a Sunday: this one
+        ("last weekend we saw", D(2024, 1, 7), D(2023, 12, 30)),
+        ("this weekend we may see", D(2024, 1, 10), D(2024, 1, 13)),  # said midweek: the coming one
+    ],
+)
+def test_the_weekend_is_a_saturday_and_sunday(text, published, saturday):
+    m = only(text, published)
+    assert (m.date, m.until, m.precision) == (saturday, saturday + dt.timedelta(days=1), "weekend")
+
+
+@pytest.mark.parametrize(
+    "text, published, start, end",
+    [
+        ("over the last quarter", D(2024, 2, 9), D(2023, 10, 1), D(2023, 12, 31)),
+        ("in the past quarter", D(2024, 5, 2), D(2024, 1, 1), D(2024, 3, 31)),
+        ("this quarter", D(2024, 5, 2), D(2024, 4, 1), D(2024, 6, 30)),
+    ],
+)
+def test_quarters(text, published, start, end):
+    m = only(text, published)
+    assert (m.date, m.until, m.precision) == (start, end, "quarter")
+
+
+@pytest.mark.parametrize(
+    "phrase, until",
+    [
+        ("last week", D(2024, 1, 7)),
+        ("this week", D(2024, 1, 14)),
+        ("last month", D(2023, 12, 31)),
+        ("last year", D(2023, 12, 31)),
+    ],
+)
+def test_periods_have_a_last_day(phrase, until):
+    assert only(f"Officials said {phrase} that talks had failed.").until == until
+
+
+def test_single_days_have_no_last_day():
+    assert [m.until for m in find_dates("on Friday and on Oct. 17, mid-October and yesterday", FRI)] == [None] * 4

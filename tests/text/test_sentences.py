@@ -27,6 +27,11 @@ def texts(text: str) -> list[str]:
         ("Gen. Smith spoke. Lt. Col. Jones did not.", ["Gen. Smith spoke.", "Lt. Col. Jones did not."]),
         ("The U.S. military said so.", ["The U.S. military said so."]),  # initials inside a sentence
         ("They attacked the U.S. The next day it was quiet.", ["They attacked the U.S.", "The next day it was quiet."]),
+        # "On" was read as the boolean True from the lexicon, so this never split
+        (
+            "Militias attacked the U.S. On Monday it was quiet.",
+            ["Militias attacked the U.S.", "On Monday it was quiet."],
+        ),
         ("It rose 1.5 percent. Then it fell.", ["It rose 1.5 percent.", "Then it fell."]),
         ("  \n\n  ", []),
         ("no stop at the end", ["no stop at the end"]),
