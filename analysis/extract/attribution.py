@@ -159,7 +159,7 @@ def _outlet(text: str, verb, hi: int) -> tuple[str, int] | None:
         media = known[0].kind is not None and "media" in known[0].kind
         return (known[0].name, known[0].end) if media or known[0].name == "Reuters" else None
     name = m.group(1).rstrip(".")
-    if name in lexicon().places or name in lexicon().not_names or names.is_known(name.split()[-1], text):
+    if name in lexicon().places or name in lexicon().not_names or " " not in name and names.is_known(name, text):
         return None
     return name, m.start(1) + len(name)
 
@@ -174,15 +174,11 @@ def _source_before(text, lo, hi, verb, seg_start, frame_start, mentions, relay) 
     relay += [outlet[0]] if outlet else []  # "an official told Military Times": the outlet relays
     # the statement came first when only an aside follows the verb: '"...," Ryder said in a
     # briefing', '..., officials said Thursday', '..., a monitor said, in the latest ...'
+    after_quote = bool(_AFTER_QUOTE.search(text, lo, seg_start))  # '"...," Roe told reporters gathered there'
     inverted = (
         seg_start > lo
-        and word_count(text[lo:seg_start]) >= 3
-        and (
-            word_count(tail) <= 2
-            or tail.startswith(",")
-            or bool(lex.aside.match(tail))
-            or bool(_AFTER_QUOTE.search(text, lo, seg_start))  # '"...," Roe told reporters gathered there'
-        )
+        and (word_count(text[lo:seg_start]) >= 3 or after_quote)
+        and (word_count(tail) <= 2 or tail.startswith(",") or bool(lex.aside.match(tail)) or after_quote)
         and not _CONTENT_OPENER.match(tail)
         and not _only_asides(text, lo, seg_start)
     )

@@ -33,6 +33,7 @@ class _State:
     lead_in_paragraph: int = -1
     label: Claim | None = None  # a transcript's "MS. ROE:" speaks for the paragraph
     label_paragraph: int = -1
+    label_names: dict[str, str] = field(default_factory=dict)  # "Roe" -> "Jane Roe", from earlier labels
 
 
 @dataclass(frozen=True)
@@ -72,15 +73,24 @@ def _speaker_label(state: _State, lo: int, hi: int, paragraph: int) -> int:
         return lo
     label = " ".join(w.capitalize() for w in m.group(1).split())
     name = "questioner" if label == "Q" else names.full_name(label, state.text)
+    name = state.label_names.setdefault(name.split()[-1], name) if " " in name else state.label_names.get(name, name)
     name, kind, role = lexicon().entries.get(m.group(1), lexicon().entries.get(name, (name, None, None)))
     state.label = Claim(lo, lo, (lo, lo), (lo, lo), [], [], name, kind, role, (name,))
     state.label_paragraph = paragraph
     return m.end() if m.end() < hi else lo
 
 
+def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quotations of text[lo:hi], read over its whole paragraph: a straight quote mark
+    that closes a quotation opened sentences before does not open a new one."""
+    par_lo, par_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
+    spans = quote_spans(text, par_lo, par_hi if par_hi >= 0 else len(text))
+    return [(max(a, lo), min(b, hi)) for a, b in spans if a < hi and b > lo]
+
+
 def _sentence(state: _State, lo: int, hi: int, paragraph: int) -> None:
     text = state.text
-    quotes = quote_spans(text, lo, hi)
+    quotes = _quotes(text, lo, hi)
     cues = find_cues(text, lo, hi, quotes)
     lead = state.lead_in if paragraph == state.lead_in_paragraph else None
     skip = quotes + [(c.start, c.end) for c in cues]
@@ -172,12 +182,23 @@ def _resolve(state: _State, m: Mention, prefix: tuple[str, ...], relay: tuple[st
             return before.source, before.kind, before.role, before.chain, None if m.definite else before
         if not m.definite:
             return None
+        introduced = _introduced(state.text, m)
+        if introduced:  # "the spokeswoman": "spokeswoman Jane Roe", named before
+            m = Mention(m.start, m.end, introduced, None)
     name, kind, role = m.name, m.kind, m.role
     if kind is None and role is None and not m.definite:
         name = names.full_name(name, state.text)
         name = lexicon().short_forms.get(name, name)
         name, kind, role = lexicon().entries.get(name, (name, kind, role))
     return name, kind, role, prefix + relay + (name,) + m.hops, None
+
+
+def _introduced(text: str, m: Mention) -> str | None:
+    """The person named with this role earlier in the document ("spokeswoman Jane Roe")."""
+    head = text[m.start : m.end].split()[-1]
+    pattern = rf"(?i:\b{re.escape(head)})\s+((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+)"
+    found = list(re.finditer(pattern, text[: m.start]))
+    return names.strip_titles(found[-1].group(1)) if found else None
 
 
 def _new(state: _State, a: int, b: int, found: Attribution, resolved, content, scope, nested=False) -> Claim:
@@ -264,15 +285,15 @@ def _unattributed(state: _State, s: _Sentence, a: int, b: int) -> list[Claim]:
     base = s.lead or label
     if base is None and a == s.lo and text[a] in '"“' and state.quoting:
         base = state.quoting[-1]  # a quotation continued from the sentence before
-    if base is not None:
+    if base is not None and (base is not label or word_count(text[a:b]) >= 3):
         claim = Claim(a, b, (a, a), (a, b), [(a, b)], [], base.source, base.kind, base.role, base.chain)
         claim.quoted = bool(s.quotes)
         claim.status, claim.cue = status(claim, s.cues, base.cue if base is not s.lead else "", s.quotes)
         if claim.status == "reported" and base.status != "reported":
             claim.status, claim.cue = base.status, base.cue
         return [claim]
-    if word_count(text[a:b]) < 3:
-        return []
+    if word_count(text[a:b]) < 3 or label is not None:
+        return []  # too short to state anything, or a greeting in a speaker's turn
     claim = Claim(a, b, (a, a), (a, b), [(a, b)], [], AUTHOR, AUTHOR, None, ())
     claim.status, claim.cue = status(claim, s.cues, "", s.quotes)
     return [claim]

@@ -36,7 +36,7 @@ def registry(text: str) -> dict[str, str]:
             if token and token not in stop:
                 run.append(token)
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and " ".join(run) not in stop:  # "Saudi Arabia" is a place
                 full, last = " ".join(run), run[-1]
                 if found.setdefault(last, full) not in (full, None):
                     found[last] = None

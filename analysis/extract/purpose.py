@@ -16,11 +16,13 @@ nearest one before it) is about Syria or the region. Rules: lexicons/frames.yml.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from analysis.store.vocabulary import FRAMES
 from analysis.text.lexicon import load_lexicon
+from analysis.text.regex import gated, trie
 
 _SEGMENT_CUT = re.compile(r";|\s[-–—]+\s|—|–(?=\s)|[()]")
 _COORDINATION = re.compile(r"[\s,“”\"‘’']*(?:(?:and|or|and/or|as well as|nor)\b)?[\s,“”\"‘’']*$", re.I)
@@ -29,6 +31,7 @@ _AUX = (
     r"might|shall|not|only|still|also|never|then|now|already|going to|plans? to|intends? to|wants? to))*"
 )
 _LEADING_LINK = re.compile(r"^[\s“\"‘']*$")
+_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
 _LAST_PUNCT = re.compile(r"[,;:.!?()]")
 
 
@@ -47,7 +50,7 @@ def _words(pattern: str) -> str:
 
 def _any(patterns) -> re.Pattern:
     items = [patterns] if isinstance(patterns, str) else list(patterns)
-    return re.compile("|".join(f"(?:{_words(p)})" for p in items), re.I) if items else re.compile(r"(?!)")
+    return gated("|".join(f"(?:{_words(p)})" for p in items), re.I, limit=2) if items else re.compile(r"(?!)")
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Rules:
     place_in: re.Pattern
     place_out: re.Pattern
     about: tuple  # (frame, pattern) for everything a purpose may be about
+    keywords: re.Pattern  # on lowercased text: a sentence without one states no reason
     names: tuple  # (frame, pattern) for names that state a purpose on their own
     statements: tuple  # (frame, pattern) for verb phrases with the US as subject
 
@@ -100,6 +104,7 @@ def rules() -> Rules:
         place_in=_any(lex["places_in"]),
         place_out=_any(lex["places_out"]),
         about=about,
+        keywords=re.compile(trie(sorted(set(lex["keywords"])))),
         names=per_frame["names"],
         statements=statements,
     )
@@ -313,17 +318,22 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _places(r: Rules, text: str, sentences) -> list[bool]:
-    """Per sentence: is it about Syria (or the region)? One naming no place takes the
-    answer of the nearest sentence before it that names one (Syria when none does)."""
-    out, last = [], True
-    for s in sentences:
-        if r.place_in.search(text, s.start, s.end):
-            last = True
-        elif r.place_out.search(text, s.start, s.end):
-            last = False
-        out.append(last)
-    return out
+def _in_syria(r: Rules, text: str, sentences, i: int, seen: dict[int, bool | None]) -> bool:
+    """Is sentence `i` about Syria (or the region)? One naming no place takes the answer of
+    the nearest sentence before it that names one (Syria when none does)."""
+    for j in range(i, -1, -1):
+        if j not in seen:
+            s = sentences[j]
+            seen[j] = (
+                True
+                if r.place_in.search(text, s.start, s.end)
+                else False
+                if r.place_out.search(text, s.start, s.end)
+                else None
+            )
+        if seen[j] is not None:
+            return seen[j]
+    return True
 
 
 def _contexts(r: Rules, text: str, sentences) -> dict[int, tuple[int, bool]]:
@@ -331,10 +341,12 @@ def _contexts(r: Rules, text: str, sentences) -> dict[int, tuple[int, bool]]:
     that talks about the reasons): that sentence, from those words on, and the next few of
     its paragraph."""
     out: dict[int, tuple[int, bool]] = {}
-    for i, s in enumerate(sentences):
-        m = r.context.search(text, s.start, s.end)
-        if m is None:
+    starts = [s.start for s in sentences]
+    for m in r.context.finditer(text):  # one scan: such talk is rare
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or (i in out and out[i][1]):
             continue
+        s = sentences[i]
         out[i] = (m.start(), True)
         for j in range(i + 1, min(len(sentences), i + 1 + r.limits["context_sentences"])):
             if "\n" in text[s.end : sentences[j].start]:
@@ -343,14 +355,27 @@ def _contexts(r: Rules, text: str, sentences) -> dict[int, tuple[int, bool]]:
     return out
 
 
+def _keywords(r: Rules, text: str) -> list[int]:
+    """Where the text names something a reason is about, in one scan of the lowercased text
+    (the "IS" of "the IS group" only in capitals)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets would drift
+        lowered, pattern = text, re.compile(r.keywords.pattern, re.I)
+    else:
+        pattern = r.keywords
+    return sorted([m.start() for m in pattern.finditer(lowered)] + [m.start() for m in _IS.finditer(text)])
+
+
 def statements(text: str, sentences) -> list[Purpose]:
     """Every stated reason for the US presence in the document, in text order."""
     r = rules()
-    in_syria = _places(r, text, sentences)
+    places: dict[int, bool | None] = {}
     contexts = _contexts(r, text, sentences)
     found: dict[tuple[int, str], Purpose] = {}
+    named = _keywords(r, text)
     for i, s in enumerate(sentences):
-        if not in_syria[i]:
+        k = bisect_left(named, s.start)
+        if k == len(named) or named[k] >= s.end or not _in_syria(r, text, sentences, i, places):
             continue
         here: list[Purpose] = []
         for lo, hi in _segments(text, s.start, s.end):

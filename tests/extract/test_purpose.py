@@ -118,3 +118,25 @@ def test_a_mission_named_for_its_purpose_and_a_frame_after_a_citing_verb():
 
 def test_lexicon_frames_are_the_tables_frames():
     assert {f for f, _ in purpose.rules().about} <= set(purpose.FRAMES)
+
+
+KEYWORD_CHECK = [
+    "US troops remain in Syria to keep the IS group from regrouping.",
+    "They stay to guard the petroleum wells and the gas fields.",
+    "The base became a hub for efforts to watch the Quds Force.",
+    "The troops are there to choke Damascus.",
+    "Extra forces were sent to Syria due to threats to our personnel.",
+    "The soldiers are there in support of stability.",
+    "Troops remain in Syria to counter terrorism.",
+]
+
+
+@pytest.mark.parametrize("text", KEYWORD_CHECK)
+def test_every_reason_names_a_keyword(text):
+    # the keyword scan only skips sentences, so every word a frame is read from must hold one
+    r = purpose.rules()
+    keywords = purpose._keywords(r, text)
+    matches = [m for _, p in r.about + r.names + r.statements for m in p.finditer(text)]
+    assert matches
+    for m in matches:
+        assert any(m.start() <= k < m.end() for k in keywords), m.group()
