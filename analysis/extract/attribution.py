@@ -81,12 +81,26 @@ def _np_end(text: str, pos: int, hi: int) -> int:
 
 
 def _verb_attribution(text, lo, hi, verb, quotes, skip) -> Attribution | None:
-    """Look back from the verb, segment by segment, for its subject: asides ("in a
-    statement", "speaking on condition of anonymity") are passed over, an appositive ("an
-    umbrella group of militias") is used only when nothing stands before it, and a plain
-    subject that names no source ends the search."""
-    lex = lexicon()
+    """The source before its verb (see `_subject`), else after it."""
     segments = _segments(text, lo, verb.start())
+    found = _subject(text, lo, verb, segments, quotes, skip)
+    if found is None:
+        return _source_after(text, lo, hi, verb, segments[0], skip)
+    a, mentions, inner = found
+    if not mentions:
+        return None  # "IRNA, citing ..." with no source to relay
+    relay = tuple(m.name + "".join(" " + h for h in m.hops) for m in mentions) if inner else ()
+    subject = OPENER.match(text, a, verb.start()).end()  # "but a Pentagon spokesman" -> "a Pentagon spokesman"
+    return _source_before(text, lo, hi, verb, a, min([subject] + [m.start for m in mentions]), inner or mentions, relay)
+
+
+def _subject(text, lo, verb, segments, quotes, skip):
+    """(segment start, mentions, relayed) of the verb's subject, looking back segment by
+    segment: asides ("in a statement", "speaking on condition of anonymity") are passed
+    over, an appositive ("an umbrella group of militias", "a senior official" after a
+    quotation) is used only when nothing stands before it, and a plain subject that names
+    no source ends the search. None when there is none."""
+    lex = lexicon()
     inner: list[Mention] = []
     apposition = None
     for a, b in segments[:5]:
@@ -111,16 +125,12 @@ def _verb_attribution(text, lo, hi, verb, quotes, skip) -> Attribution | None:
             continue
         if a > lo and words[0].lower() == "the" and not mentions and "," in text[b : verb.start()]:
             continue  # "Jane Roe, the chairman of the committee, said": the name comes before
-        if not mentions and apposition:
-            a, mentions = apposition
-        if not mentions:
-            break
-        relay = tuple(m.name + "".join(" " + h for h in m.hops) for m in mentions) if inner else ()
-        subject = OPENER.match(text, a, verb.start()).end()  # "but a Pentagon spokesman" -> "a Pentagon spokesman"
-        return _source_before(
-            text, lo, hi, verb, a, min([subject] + [m.start for m in mentions]), inner or mentions, relay
-        )
-    return None if inner else _source_after(text, lo, hi, verb, segments[0], skip)
+        if mentions:
+            return a, mentions, inner
+        break
+    if apposition:
+        return apposition[0], apposition[1], inner
+    return (lo, [], inner) if inner else None
 
 
 def _source_after(text, lo, hi, verb, before, skip) -> Attribution | None:
@@ -133,12 +143,14 @@ def _source_after(text, lo, hi, verb, before, skip) -> Attribution | None:
         near = mentions and (word_count(text[slice(*between)]) <= 2 or _only_titles(text, *between))
         if near and word_count(text[lo : before[0]]) >= 2:
             return Attribution(mentions, (verb.start(), hi), (lo, before[0]), verb.group())
-    by = _BY.match(text, verb.end(), hi)
+    outlet = _outlet(text, verb, hi) if verb.group() not in _TELLING else None
+    by = _BY.match(text, outlet[1] if outlet else verb.end(), hi)
     if by and not _QUALIFIER_SUBJECT.match(text, lo, verb.start()):
         end = _np_end(text, by.end(), hi)
         mentions = find_mentions(text, by.end(), end, skip, fallback="after")
-        if mentions:
-            return Attribution(mentions, (by.start(), end), (lo, hi), verb.group())
+        if mentions:  # "... was confirmed (to Reuters) by two officials"
+            relay = (outlet[0],) if outlet else ()
+            return Attribution(mentions, (by.start(), end), (lo, hi), verb.group(), relay)
     return None
 
 

@@ -61,6 +61,7 @@ class Lexicon:
     places: frozenset
     role_words: frozenset  # lowercase words of a title before a name ("foreign policy chief")
     short_forms: dict  # "U.S." as a speaker -> "US government"
+    prepositions: frozenset  # a name right after one is an object ("from within Syria")
     quiet: frozenset  # auxiliaries that may stand between a subject and its verb
     verbs: re.Pattern
     according: re.Pattern
@@ -113,6 +114,7 @@ def lexicon() -> Lexicon:
         places=frozenset(src["places"]),
         role_words=frozenset(src["role_words"]),
         short_forms={str(k): v for k, v in src["short_forms"].items()},
+        prepositions=frozenset(src["prepositions"]),
         quiet=frozenset(cue["auxiliaries"]) | frozenset(cue["between_subject_and_verb"]),
         verbs=gated(rf"(?<![\w-]){alternation(cue['attribution_verbs'], flexible_spaces=False)}(?![\w-])", limit=3),
         according=gated(r"(?<![\w-])[Aa]ccording(?:\s+to)?\s+"),
@@ -322,12 +324,15 @@ def _unknown_name(text: str, lo: int, hi: int, where: str) -> list[Mention]:
         return []
     name = " ".join(t.group() for t in tokens)
     name = name if re.search(r"(?:^|\s)(?:[A-Z]\.)+$", name) else name.rstrip(".")  # "U.S." keeps its period
-    if name in lex.places or tokens[-1].group() in lex.places:
-        return []  # "Syria", "Gaza": a place is no source
+    if (name in lex.places or tokens[-1].group() in lex.places) and name not in lex.short_forms:
+        return []  # "Gaza", "Haifa": a place is no source (a country speaking is its government)
+    before_name = text[max(lo, tokens[0].start() - 12) : tokens[0].start()].split()
+    if where == "before" and before_name and before_name[-1].lower() in lex.prepositions:
+        return []  # "launched from within Syria": an object, not the subject
     if len(tokens) == 1 and where == "before" and not text[lo : tokens[0].start()].strip():
         # a lone capitalized word opening a clause is no name ("Emerging reports ..."),
         # unless the document names that person in full or it follows a quotation or a comma
         before = text[max(0, lo - 3) : lo].rstrip()[-1:]
-        if not (names.is_known(name, text) or before in ("”", '"', ",", "’")):
+        if not (names.is_known(name, text) or name in lex.short_forms or before in ("”", '"', ",", "’")):
             return []
     return [Mention(tokens[0].start(), tokens[-1].end(), name, None)]

@@ -342,6 +342,20 @@ def test_a_source_named_at_the_end_covers_the_clauses_before_it():
     assert r["source"] == "US Central Command" and r["claim"].startswith("Ten rockets hit the base")
 
 
+def test_an_unnamed_official_after_a_quotation_and_a_passive_agent_with_its_outlet():
+    r = one('"The road is open," a senior US official told Example News, speaking on condition of anonymity.')
+    assert (r["source"], r["via"], r["claim"]) == ("US official", "Example News > US official", '"The road is open,"')
+    r = one("The attack was confirmed to Example News by two US officials.")
+    assert (r["source"], r["via"]) == ("US officials", "Example News > US officials")
+
+
+def test_a_country_speaking_is_its_government_and_a_place_named_after_a_preposition_is_no_source():
+    assert one("Iran denied any role in the blast.")["source"] == "Iranian government"
+    assert one("Syria said the convoy had no permit.")["source"] == "Syrian government"
+    found = rows("Rockets were fired from within Syria, causing confirmed damage.")
+    assert {r["source"] for r in found} == {"author"}
+
+
 def test_a_question_is_no_claim():
     assert rows("What did Jane Roe say?") == []
 
