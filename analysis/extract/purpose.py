@@ -386,6 +386,8 @@ def statements(text: str, sentences) -> list[Purpose]:
             here += _in_context(r, text, start, s.end)
             if talks_of_reasons:  # "We defeated ISIS, my only reason for being there"
                 here += _hits(r.about, text, s.start, s.end)
+        if any(p.frame != "other" for p in here):  # `other` only when nothing else is named
+            here = [p for p in here if p.frame != "other"]
         for p in here:
             found.setdefault((p.start, p.frame), p)
     return sorted(found.values(), key=lambda p: (p.start, p.frame))

@@ -48,6 +48,9 @@ def frames(text):
         ("The base at al-Tanf was established to cut the Islamic State's routes across the desert.", "counter-ISIS"),
         ("The garrison later became a hub for efforts to track Iranian arms shipments in Syria.", "counter-Iran"),
         ("The outpost was set up to block Iranian supply routes across the Syrian desert.", "counter-Iran"),
+        # a base that serves as a check on someone; a coalition that entered under a pretext
+        ("Officials argue the garrison at al-Tanf serves as a check on Iranian supply lines.", "counter-Iran"),
+        ("The coalition entered Syria in 2014 under the pretext of combating ISIS.", "counter-ISIS"),
         # regime change, force protection
         ("Critics argue the troops are in Syria to pressure Damascus.", "regime-change/Assad"),
         ("US forces have occupied eastern Syria for years to choke the Assad government.", "regime-change/Assad"),
@@ -102,6 +105,7 @@ def test_the_first_reason_named_wins_and_coordinated_ones_join_it():
 def test_other_only_when_no_other_frame_is_named():
     assert frames("The US troops are there to support our Kurdish partners, the senator said.") == ["other"]
     assert frames("US troops stay in Syria to support Kurdish partners against ISIS.") == ["counter-ISIS"]
+    assert frames("The troops will stay in Syria to hunt ISIS cells and to support local partners.") == ["counter-ISIS"]
 
 
 def test_a_sentence_naming_no_place_takes_the_nearest_one_before():
@@ -109,6 +113,13 @@ def test_a_sentence_naming_no_place_takes_the_nearest_one_before():
     assert frames("US troops are in Syria. They are there to train local forces against ISIS.") == ["counter-ISIS"]
     # a base in Jordan near the Syrian border is in Jordan: the adjective names no place
     assert frames("The base in Jordan near the Syrian border is part of a mission to defeat ISIS.") == []
+
+
+def test_talk_about_the_justification_gives_the_frame_it_names():
+    text = (
+        "Moscow said the US presence in Syria, which Washington justifies by the fight against terrorism, is illegal."
+    )
+    assert frames(text) == ["counter-ISIS"]
 
 
 def test_a_mission_named_for_its_purpose_and_a_frame_after_a_citing_verb():
