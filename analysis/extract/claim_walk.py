@@ -7,6 +7,7 @@ ending in a colon (for the next paragraph) and a transcript's speaker label ("MS
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from analysis.extract import furniture, names
@@ -22,6 +23,9 @@ _QUESTION = re.compile(r"\?[\s”\"’']*$")
 _LABEL = re.compile(r"[ \t]*((?:[A-Z][A-Z.'’-]*[ \t]+){0,6}[A-Z][A-Z.'’-]*):[ \t]+")
 
 
+INTRODUCED_REACH = 5000  # characters back to look for "spokeswoman Jane Roe" behind "the spokeswoman"
+
+
 @dataclass
 class _State:
     text: str
@@ -34,6 +38,8 @@ class _State:
     label: Claim | None = None  # a transcript's "MS. ROE:" speaks for the paragraph
     label_paragraph: int = -1
     label_names: dict[str, str] = field(default_factory=dict)  # "Roe" -> "Jane Roe", from earlier labels
+    paragraph_span: tuple[int, int] = (0, 0)  # the paragraph whose quotations are below
+    paragraph_quotes: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -80,17 +86,28 @@ def _speaker_label(state: _State, lo: int, hi: int, paragraph: int) -> int:
     return m.end() if m.end() < hi else lo
 
 
-def _quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """The quotations of text[lo:hi], read over its whole paragraph: a straight quote mark
-    that closes a quotation opened sentences before does not open a new one."""
-    par_lo, par_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
-    spans = quote_spans(text, par_lo, par_hi if par_hi >= 0 else len(text))
-    return [(max(a, lo), min(b, hi)) for a, b in spans if a < hi and b > lo]
+def _quotes(state: _State, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The quotations of text[lo:hi], read over its whole paragraph (once per paragraph): a
+    straight quote mark that closes a quotation opened sentences before opens no new one."""
+    text = state.text
+    if not (state.paragraph_span[0] <= lo < state.paragraph_span[1]):
+        par_lo, par_hi = text.rfind("\n", 0, lo) + 1, text.find("\n", hi)
+        par_hi = par_hi if par_hi >= 0 else len(text)
+        state.paragraph_span, state.paragraph_quotes = (par_lo, par_hi), quote_spans(text, par_lo, par_hi)
+    spans = state.paragraph_quotes
+    first = max(0, bisect_left(spans, (lo, lo)) - 1)
+    out = []
+    for a, b in spans[first:]:
+        if a >= hi:
+            break
+        if b > lo:
+            out.append((max(a, lo), min(b, hi)))
+    return out
 
 
 def _sentence(state: _State, lo: int, hi: int, paragraph: int) -> None:
     text = state.text
-    quotes = _quotes(text, lo, hi)
+    quotes = _quotes(state, lo, hi)
     cues = find_cues(text, lo, hi, quotes)
     lead = state.lead_in if paragraph == state.lead_in_paragraph else None
     skip = quotes + [(c.start, c.end) for c in cues]
@@ -197,7 +214,7 @@ def _introduced(text: str, m: Mention) -> str | None:
     """The person named with this role earlier in the document ("spokeswoman Jane Roe")."""
     head = text[m.start : m.end].split()[-1]
     pattern = rf"(?i:\b{re.escape(head)})\s+((?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w'’-]+)"
-    found = list(re.finditer(pattern, text[: m.start]))
+    found = list(re.finditer(pattern, text[max(0, m.start - INTRODUCED_REACH) : m.start]))
     return names.strip_titles(found[-1].group(1)) if found else None
 
 

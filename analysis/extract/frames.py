@@ -67,17 +67,22 @@ TABLE = Table(
 )
 
 
-def _voice(parsed, here, pos: int) -> tuple[str | None, str | None, str]:
+def _voice(text: str, here, pos: int, quotes: dict) -> tuple[str | None, str | None, str]:
     """(speaker, role, voice) of the statement holding `pos`: inside a quotation of its
-    paragraph (which may open sentences before) the words are the speaker's own."""
+    paragraph (which may open sentences before) the words are the speaker's own.
+    `quotes` keeps each paragraph's quotations, read once."""
     speakers = [c for c in here if c.source != AUTHOR]
     if not speakers:
         return None, None, "author's framing"
     speaker = "; ".join(dict.fromkeys(c.source for c in speakers))
     role = speakers[0].role or speakers[0].kind
-    text = parsed.doc.text
-    lo, hi = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    own = any(a <= pos < b for a, b in quote_spans(text, lo, hi if hi >= 0 else len(text)))
+    lo = text.rfind("\n", 0, pos) + 1
+    if lo not in quotes:
+        hi = text.find("\n", pos)
+        quotes[lo] = quote_spans(text, lo, hi if hi >= 0 else len(text))
+    spans = quotes[lo]
+    k = bisect_right(spans, (pos, len(text))) - 1
+    own = k >= 0 and spans[k][0] <= pos < spans[k][1]
     return speaker, role, "speaker's own words" if own else "attributed by the author"
 
 
@@ -85,11 +90,15 @@ def extract(parsed) -> list[dict]:
     text, doc_id = parsed.doc.text, parsed.doc.doc_id
     claims = parsed.claims
     starts = [c.start for c in claims]
+    sentence_starts = [s.start for s in parsed.sentences]
+    quotes: dict[int, list] = {}
     rows: dict[tuple, dict] = {}
     for p in statements(text, parsed.sentences):
         here = claims_at(claims, starts, p.start)
-        start, end = (here[0].start, here[0].end) if here else _sentence_span(parsed.sentences, p.start)
-        speaker, role, voice = _voice(parsed, here, p.start)
+        start, end = (
+            (here[0].start, here[0].end) if here else _sentence_span(parsed.sentences, sentence_starts, p.start)
+        )
+        speaker, role, voice = _voice(text, here, p.start, quotes)
         date = here[0].event_date if here else None
         rows.setdefault(
             (start, p.frame),
@@ -109,6 +118,6 @@ def extract(parsed) -> list[dict]:
     return list(rows.values())
 
 
-def _sentence_span(sentences, pos: int) -> tuple[int, int]:
-    k = bisect_right([s.start for s in sentences], pos) - 1
+def _sentence_span(sentences, starts: list[int], pos: int) -> tuple[int, int]:
+    k = bisect_right(starts, pos) - 1
     return (sentences[k].start, sentences[k].end) if k >= 0 else (pos, pos)

@@ -6,6 +6,7 @@ lexicons/cues.yml `page_furniture`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from analysis.text.lexicon import load_lexicon
@@ -41,8 +42,11 @@ def spans(text: str) -> list[tuple[int, int]]:
 def outside(text: str, lo: int, hi: int, furniture: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of text[lo:hi] that are not furniture, trimmed, each with a word in it."""
     parts, pos = [], lo
-    for a, b in furniture:
-        if b <= lo or a >= hi:
+    first = max(0, bisect_left(furniture, (lo, lo)) - 1)  # spans are sorted and never overlap much
+    for a, b in furniture[first:]:
+        if a >= hi:
+            break
+        if b <= lo:
             continue
         parts.append((pos, max(pos, a)))
         pos = max(pos, b)

@@ -318,22 +318,31 @@ def _segments(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
-def _in_syria(r: Rules, text: str, sentences, i: int, seen: dict[int, bool | None]) -> bool:
+def _in_syria(r: Rules, text: str, sentences, i: int, seen: dict[int, bool]) -> bool:
     """Is sentence `i` about Syria (or the region)? One naming no place takes the answer of
-    the nearest sentence before it that names one (Syria when none does)."""
+    the nearest sentence before it that names one (Syria when none does). `seen` keeps the
+    answers, so each sentence is read once."""
+    walked = []
+    answer = True
     for j in range(i, -1, -1):
-        if j not in seen:
-            s = sentences[j]
-            seen[j] = (
-                True
-                if r.place_in.search(text, s.start, s.end)
-                else False
-                if r.place_out.search(text, s.start, s.end)
-                else None
-            )
-        if seen[j] is not None:
-            return seen[j]
-    return True
+        if j in seen:
+            answer = seen[j]
+            break
+        s = sentences[j]
+        named = (
+            True
+            if r.place_in.search(text, s.start, s.end)
+            else False
+            if r.place_out.search(text, s.start, s.end)
+            else None
+        )
+        walked.append(j)
+        if named is not None:
+            answer = named
+            break
+    for j in walked:  # every sentence walked over takes the same answer
+        seen[j] = answer
+    return answer
 
 
 def _contexts(r: Rules, text: str, sentences) -> dict[int, tuple[int, bool]]:
@@ -369,7 +378,7 @@ def _keywords(r: Rules, text: str) -> list[int]:
 def statements(text: str, sentences) -> list[Purpose]:
     """Every stated reason for the US presence in the document, in text order."""
     r = rules()
-    places: dict[int, bool | None] = {}
+    places: dict[int, bool] = {}
     contexts = _contexts(r, text, sentences)
     found: dict[tuple[int, str], Purpose] = {}
     named = _keywords(r, text)

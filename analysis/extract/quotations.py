@@ -6,6 +6,7 @@ quotation just before it instead of being a statement of its own."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from analysis.extract.claim import AUTHOR, Claim, claim_text
 from analysis.extract.sources import quote_spans
@@ -17,14 +18,20 @@ def attribute(text: str, claims: list[Claim]) -> list[Claim]:
     """The claims with the author's clauses inside a quotation given to its speaker, and
     attribution-only sentences folded into the quotation they close."""
     claims = sorted(claims, key=lambda c: (c.start, c.nested))
+    top = [c for c in claims if not c.nested]
+    starts = [c.start for c in top]
     dropped: set[int] = set()
     for par in _PARAGRAPH.finditer(text):
-        inside_par = [c for c in claims if par.start() <= c.start < par.end() and not c.nested]
+        inside_par = top[bisect_left(starts, par.start()) : bisect_left(starts, par.end())]
+        if len(inside_par) < 2:
+            continue  # one clause: nothing to carry across sentences
+        par_starts = [c.start for c in inside_par]
         for a, b in quote_spans(text, par.start(), par.end()):
-            within = [c for c in inside_par if c.start >= a - 1 and c.end <= b + 1]
+            i, j = bisect_left(par_starts, a - 1), bisect_right(par_starts, b + 1)
+            within = [c for c in inside_par[i:j] if c.end <= b + 1]
             if not within or text[b - 1] not in '"”':
                 continue  # nothing inside, or a quotation never closed
-            speaker = _speaker(text, inside_par, a, b, dropped)
+            speaker = _speaker(text, inside_par[max(0, i - 1) : j + 1], a, b, dropped)
             if speaker is None:
                 continue
             for c in within:
