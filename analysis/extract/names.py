@@ -19,7 +19,8 @@ _FULL = re.compile(rf"(?<![\w.'’-])((?:{_TOKEN})(?:\s+(?:{_TOKEN})){{1,3}})(?!
 def _words() -> tuple[frozenset, frozenset]:
     src = load_lexicon("sources")
     honorifics = frozenset(src["titles"]) | frozenset(t.rstrip(".") for t in src["titles"])
-    stop = frozenset(src["not_names"]) | honorifics | frozenset(src["places"])
+    roles = frozenset(w.capitalize() for w in src["role_words"])  # "Secretary of State Jane Roe"
+    stop = frozenset(src["not_names"]) | honorifics | frozenset(src["places"]) | roles
     return honorifics, stop
 
 
@@ -34,8 +35,9 @@ def registry(text: str) -> dict[str, str]:
         run: list[str] = []
         for token in m.group(1).split() + [""]:  # the runs between titles and openers
             if token and token not in stop:
-                run.append(token)
-                continue
+                run.append(token[:-2] if token[-2:] in ("'s", "’s") else token)
+                if token[-2:] not in ("'s", "’s"):
+                    continue  # a possessive ends the name: "Jane Roe's deputy"
             if len(run) >= 2 and " ".join(run) not in stop:  # "Saudi Arabia" is a place
                 full, last = " ".join(run), run[-1]
                 if found.setdefault(last, full) not in (full, None):

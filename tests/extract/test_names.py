@@ -28,3 +28,8 @@ def test_a_surname_two_people_share_stays_as_written():
 
 def test_places_are_not_names():
     assert "Arabia" not in names.registry("Officials in Saudi Arabia said so.")
+
+
+def test_a_possessive_ends_a_name_and_an_office_is_not_part_of_it():
+    text = "Secretary of State Jane Roe's envoy, John Doe, spoke first."
+    assert names.registry(text) == {"Roe": "Jane Roe", "Doe": "John Doe"}
