@@ -17,6 +17,7 @@ from analysis.text.regex import alternation, gated
 _QUOTE = re.compile(r'["“”]')
 WORD = re.compile(r"\w[\w'’.-]*")
 _TOKEN = re.compile(r"[\w.'’&-]+")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?:he|she|they)(?=(?:\s+[\w'’-]+){0,3}\s*$)")
 _DEFINITE = re.compile(r"(?i)\bthe\s+$")
 _TITLE_GAP = re.compile(r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]{0,4}\.))*\s+")
 _NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?[A-Z][\w.'’-]*(?:\s+&\s+[A-Z][\w.'’-]*)?"
@@ -266,10 +267,24 @@ def find_mentions(text: str, lo: int, hi: int, skip=(), fallback: str = "") -> l
     if bare:
         return bare
     first = OPENER.match(text, lo, hi).end()
-    anaphor = lexicon().anaphor.match(text, first, hi)  # only as the head of the span: "The statement ..."
-    if anaphor and not overlaps(anaphor.start(), anaphor.end(), skip):
+    anaphor = lexicon().anaphor.match(text, first, hi)  # as the head of the span: "The statement ..."
+    if anaphor and overlaps(anaphor.start(), anaphor.end(), skip):
+        anaphor = None
+    if anaphor and _only_quiet(text, anaphor.end(), hi):
         return [Mention(anaphor.start(), anaphor.end(), anaphor.group(), None, anaphor=True)]
+    pronoun = _PRONOUN_BEFORE.search(text, lo, hi) if fallback == "before" else None
+    if pronoun and _only_quiet(text, pronoun.end(), hi):  # "... a few days after he reiterated"
+        return [Mention(pronoun.start(), pronoun.end(), pronoun.group(), None, anaphor=True)]
+    if anaphor:
+        return []  # "the group the U.S. has accused": the head is the object of a relative clause
     return _unknown_name(text, lo, hi, fallback) if fallback else []
+
+
+def _only_quiet(text: str, lo: int, hi: int) -> bool:
+    """Only auxiliaries and adverbs in text[lo:hi]: "The report could not be" keeps the
+    anaphor as the subject, "the group the U.S. has" does not (it is the object)."""
+    quiet = lexicon().quiet
+    return all(w.lower() in quiet or w.endswith("ly") for w in WORD.findall(text, lo, hi))
 
 
 def _heads_of_conjuncts(text: str, mentions: list[Mention]) -> list[Mention]:

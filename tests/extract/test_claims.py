@@ -356,6 +356,18 @@ def test_a_country_speaking_is_its_government_and_a_place_named_after_a_preposit
     assert {r["source"] for r in found} == {"author"}
 
 
+def test_an_accusation_is_the_accusers_claim_but_not_inside_a_relative_clause():
+    assert one("Iran blamed Israel for the blast at the depot.")["source"] == "Iranian government"
+    found = rows("The US struck a depot of the militia, the group the US has accused of the blast.")
+    assert {r["source"] for r in found} == {"author"}
+    # a pronoun just before the verb is its subject, even after "The report came a day after"
+    text = "Jane Roe said the road was shut. The report came a day after she reiterated her view that it was open."
+    assert [(r["source"], r["claim"]) for r in rows(text)] == [
+        ("Jane Roe", "the road was shut."),
+        ("Jane Roe", "it was open."),
+    ]
+
+
 def test_a_question_is_no_claim():
     assert rows("What did Jane Roe say?") == []
 
