@@ -51,6 +51,12 @@ def frames(text):
         # a base that serves as a check on someone; a coalition that entered under a pretext
         ("Officials argue the garrison at al-Tanf serves as a check on Iranian supply lines.", "counter-Iran"),
         ("The coalition entered Syria in 2014 under the pretext of combating ISIS.", "counter-ISIS"),
+        # troops in Syria as a subject, a force kept somewhere, troops left behind, "against ISIS"
+        ("US forces in Syria are tasked with preventing an ISIS resurgence.", "counter-ISIS"),
+        ("The US keeps a small force at al-Tanf to monitor Iranian movements.", "counter-Iran"),
+        ("Washington maintains a military foothold in eastern Syria to counter Iran.", "counter-Iran"),
+        ("Trump decided to leave about 200 troops in Syria to guard the oil fields.", "oil"),
+        ("About 900 US troops are deployed in Syria, where they partner with the SDF against ISIS.", "counter-ISIS"),
         # regime change, force protection
         ("Critics argue the troops are in Syria to pressure Damascus.", "regime-change/Assad"),
         ("US forces have occupied eastern Syria for years to choke the Assad government.", "regime-change/Assad"),
@@ -84,6 +90,11 @@ def test_statement_of_purpose(text, frame):
         "The Kurdish-led SDF controls the oil fields of eastern Syria.",
         "The United States remains committed to the Syrian people and to fighting terrorism.",
         "The occupation of the east is opposed by the government in Damascus.",
+        # what troops in Syria face or do on alert is no reason for being there
+        "US troops in Syria have faced 170 attacks, prompting the Pentagon to send air defenses to protect them.",
+        "US forces in Syria came under fire on Monday as militias sought to drive them out of the country.",
+        "US forces in Syria are on high alert to protect themselves after threats from Iran.",
+        "The US left troops in Syria after the Turkish offensive.",
         # a description in an attack report gives no reason
         "Attacks on the base, which houses troops fighting ISIS, have increased.",
         "US forces in Syria are on high alert after threats from Iran.",
