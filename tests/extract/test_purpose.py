@@ -89,7 +89,7 @@ def test_statement_of_purpose(text, frame):
         "ISIS fighters remain in the Syrian desert to regroup.",
         "The Kurdish-led SDF controls the oil fields of eastern Syria.",
         "The United States remains committed to the Syrian people and to fighting terrorism.",
-        "The occupation of the east is opposed by the government in Damascus.",
+        "The occupation of the east is resented by the authorities in Damascus.",
         # what troops in Syria face or do on alert is no reason for being there
         "US troops in Syria have faced 170 attacks, prompting the Pentagon to send air defenses to protect them.",
         "US forces in Syria came under fire on Monday as militias sought to drive them out of the country.",
