@@ -36,6 +36,7 @@ def frames(text):
         # reported speech of the mission's purpose
         ("The Pentagon says the mission in Syria is to prevent a resurgence of ISIS.", "counter-ISIS"),
         ("She said the US would stay in Syria until ISIS was defeated for good.", "counter-ISIS"),
+        ("The smaller force will remain ready to keep hitting ISIS cells in Syria, he said.", "counter-ISIS"),
         ("The mission there was coming to an end as soon as ISIS could be wiped out.", "counter-ISIS"),
         # securing or keeping the oil fields
         ("The president said the remaining soldiers would stay behind to guard the oil fields.", "oil"),
