@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.tally_count import Number, numbers, qualifier, read
+from analysis.extract.tally_count import read
 from analysis.extract.tally_facts import attributions, clause_facts, nearest
 from analysis.extract.tally_place import first_group, listed_after
+from analysis.extract.tally_reading import Number, numbers, qualifier
 from analysis.extract.tally_rules import OF_THEM, SEGMENT_STOP, rules
 from analysis.extract.tally_view import SentenceView
 from analysis.extract.tally_window import apply_window, date_roles
@@ -29,7 +30,7 @@ class Tally:
     value: int
     qualifier: str
     measure: str | None
-    elliptic: str = ""  # see tally_count.Reading
+    elliptic: str = ""  # see tally_reading.Reading
     np_end: int = 0
     disposition: bool = False
     seg_end: int = 0
