@@ -110,7 +110,7 @@ def extract(parsed) -> list[dict]:
     doc = DocContext.of(parsed)
     mentions = sorted(parsed.dates, key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
-    per_sentence: list[list[Tally]] = []
+    per_sentence: list[list[Tally]] = doc.per_sentence
     for sentence in parsed.sentences:
         lo = bisect_left(mention_starts, sentence.start)
         hi = bisect_left(mention_starts, sentence.end)

@@ -83,9 +83,9 @@ def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | N
         return people_count(view, words, k, i, kb)
     if kind == "generic":
         return generic_count(view, k, i)
-    partitive = _partitive(view, words)
-    if partitive is not None:
-        return partitive or None
+    for special in (_named_part(view, words, k, kb, qs, clause), _severity(view, words), _partitive(view, words)):
+        if special is not None:
+            return special or None
     return _bare(view, words, k, kb, qs, clause)
 
 
@@ -135,6 +135,44 @@ def _attacks(view, words, i: int) -> Reading | None:
     return Reading("attacks", "", i)
 
 
+def _named_part(view, words, k: int, kb: int, qs: int, clause):
+    """ "Of the attacks, 32 were in Iraq", "Among the wounded, 12 suffered brain injuries": a
+    part whose measure the cue's noun names; False when the number counts something else
+    ("Of the attacks, three rockets ..."), None when no such cue opens it."""
+    r = rules()
+    m = r.named_part.search(view.st, clause[0], qs)
+    if m is None:
+        return None
+    first = words[0] if words else ""
+    if first and first[0].isalnum() and first not in r.copulas | r.bare_followers | r.part_verbs:
+        return False
+    measure = r.part_heads[m["head"].lower()]
+    if measure != "attacks" and not view.us_context():
+        return False
+    bare = _bare(view, words, k, kb, qs, clause)  # "12 were evaluated for brain injuries": read that far
+    if bare is not None and bare.measure == measure:
+        return Reading(measure, "part", bare.last, bare.disposition)
+    return Reading(measure, "part")
+
+
+def _severity(view, words):
+    """ "wounded three, one of them critically", "four were hurt, two seriously": a severity
+    subset of the casualty count before it (its measure comes from that count); "three
+    seriously wounded" is a count of its own. None when no severity word follows."""
+    r = rules()
+    j = 2 if words[:1] == ["of"] and words[1:2] and words[1] in r.part_pronouns else 0
+    if words[j : j + 1] == ["were"] or words[j : j + 1] == ["was"]:
+        j += 1
+    if not (words[j : j + 1] and words[j] in r.severity_adverbs) or not view.us_context():
+        return None
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    if nxt in r.cues:
+        return Reading(r.cues[nxt], "", j + 1)
+    if nxt and nxt[0].isalnum() and nxt not in r.bare_followers:
+        return False
+    return Reading(None, "severity", j)
+
+
 def _partitive(view, words):
     """ "57 of the attacks were in Syria": a part of a count; None when not partitive."""
     r = rules()
@@ -177,6 +215,8 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
             return None  # whose dead? nothing says U.S. troops, or the clause counts militants too
         return Reading(r.cues[prev_word])
     m = r.count_phrase.search(st, clause[0], qs) or r.rise_phrase.search(st, clause[0], qs)
+    if m and m["head"].lower() in r.aimed_heads:  # "Militia strikes on US forces surpass 170"
+        return Reading("attacks") if r.aimed_target.match(st, m.end("head")) else None
     if m:
         word = m.group("head").lower()
         return Reading(next(ms for ms, ws in r.heads.items() if word in ws))

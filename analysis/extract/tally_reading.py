@@ -62,6 +62,9 @@ def qualifier(st: str, s: int) -> tuple[str, int]:
         return "more_than", s
     m = r.qualifier.search(st, max(0, s - 30), s)
     if not m:
+        rise = r.rise_qualifier.search(st, max(0, s - 20), s)
+        if rise and r.rise_phrase.search(st, max(0, s - 120), s):  # "Attacks on US troops top 150"
+            return r.rise_qualifier_names[rise.group().split()[-1].lower()], s
         return "exact", s
     word = " ".join(m.group().lower().split())
     prev = st[max(0, m.start() - 8) : m.start()].lower().split()
