@@ -39,7 +39,25 @@ def people_count(view, words, k: int, i: int, kb: int) -> Reading | None:
     if measure:
         return Reading(measure, "", at - k, word in r.disposition_cues, people=True)
     if prev in ("and", ","):
+        named = _named_before(view, kb)
+        if named:
+            return Reading(named, "", i, people=True)  # "killed Sgt. Jane Doe, 31, and two others"
         return Reading(None, "and", i, people=True)  # "injured four service members and a US contractor"
+    return None
+
+
+def _named_before(view, kb: int) -> str | None:
+    """The measure of a casualty verb whose objects, up to the "and" before the number,
+    are people named ("killed Sgt. Jane Doe, 31, and two others": the two others are the
+    count the text states; the named dead are no number, and their sum is not stated)."""
+    r, toks, st = rules(), view.toks, view.st
+    for i in range(kb - 2, max(-1, kb - 18), -1):
+        if toks[i][2] in r.verbs:
+            between = st[toks[i][1] : toks[kb - 1][0]]
+            if not r.named_people.fullmatch(between) or not view.us_context():
+                return None
+            foreign = any(t[2] in r.foreign_adjectives for t in toks[i:kb])
+            return None if foreign else r.cues[toks[i][2]]
     return None
 
 
