@@ -64,10 +64,14 @@ def _count_rules(lex) -> dict:
         total_before=gated("|".join(lex["total_before"]), re.I),
         total_after=re.compile("|".join(lex["total_after"]), re.I),
         part_cue=gated("|".join(lex["part_cues"]), re.I),
+        breakdown_cue=re.compile(lex["breakdown_cue"]),
         named_part=gated(
             lex["named_part_cue"].replace("{heads}", alternation(all_heads + list(lex["aimed_heads"]))), re.I
         ),
-        part_heads={**{w: m for m, ws in lex["heads"].items() for w in _set(ws)}, **dict.fromkeys(_set(lex["aimed_heads"]), "attacks")},
+        part_heads={
+            **{w: m for m, ws in lex["heads"].items() for w in _set(ws)},
+            **dict.fromkeys(_set(lex["aimed_heads"]), "attacks"),
+        },
         part_verbs=_set(lex["part_verbs"]),
         severity_adverbs=_set(lex["severity_adverbs"]),
         count_phrase=gated(lex["count_phrase"].replace("{heads}", alternation(all_heads)), re.I),

@@ -171,8 +171,9 @@ def _segments(view, tallies: list[Tally], nums: list[Number]) -> None:
         t.part_cue = (
             t.elliptic in ("part", "severity")
             or bool(r.part_cue.search(st, tallies[i - 1].e if i else t.clause[0], t.qs))
-            or bool(OF_THEM.match(st, t.e))
-        )  # "about 30 of them in Syria"
+            or bool(OF_THEM.match(st, t.e))  # "about 30 of them in Syria"
+            or bool(i and r.breakdown_cue.search(st, tallies[i - 1].e, t.qs))  # "80 were hurt: 45 ..."
+        )
     for t, q in zip(tallies, tallies[1:]):
         if t.own_places or not q.own_places or t.measure != q.measure or t.measure == "attacks":
             continue

@@ -335,3 +335,33 @@ def test_headline_verbs_give_the_measure_and_the_qualifier(text, measure, value,
 )
 def test_hedging_verbs_without_a_count_are_no_tally(text):
     assert found(text) == []
+
+
+# --- 11. a colon or dash opens the breakdown; verbs of happening and suffering -------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ninety U.S. personnel have been hurt in the strikes: 51 suffered concussions and the rest light wounds.",
+        "Ninety U.S. personnel have been hurt in the strikes - 51 sustained concussions, officials said.",
+    ],
+)
+def test_a_colon_or_dash_makes_the_next_count_a_part_of_the_one_before(text):
+    assert total_of(text, 51) == 90
+
+
+def test_two_counts_joined_by_and_are_no_breakdown():
+    text = "Ninety U.S. personnel were hurt in October and 51 were hurt in November."
+    assert total_of(text, 51) is None
+
+
+@pytest.mark.parametrize("verb", ["took place", "occurred", "happened"])
+def test_verbs_of_happening_keep_a_part_of_the_attacks(verb):
+    text = f"There have been 70 attacks on U.S. forces. Of those, 33 {verb} in Iraq and 37 in Syria."
+    assert ("attacks", 33, "Iraq") in found(text) and total_of(text, 33) == 70
+
+
+@pytest.mark.parametrize("who", ["the attackers", "the assailants"])
+def test_casualties_among_the_attackers_are_no_us_casualties(who):
+    assert found(f"A rocket barrage hit the base on Tuesday, killing 12 of {who}, officials said.") == []
