@@ -154,8 +154,10 @@ $(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv bench/accuracy.c
 	rm -rf $(BUILD_DIR)/.jupyter_cache $(BUILD_DIR)/.doctrees
 	mkdir -p $(BUILD_DIR) && touch $@
 
+# Sphinx copies _static/ and applies the configuration only when a page is out of date, so
+# a change to either rewrites every page (--all; the notebooks' execution stays cached).
 $(HTML_INDEX): $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
-	$(BOOK_ENV) $(VENV)/bin/jupyter-book build . $(PATH_OUTPUT) $(JB_FLAGS)
+	$(BOOK_ENV) $(VENV)/bin/jupyter-book build . $(PATH_OUTPUT) $(JB_FLAGS) $(if $(filter _static/% _ext/% _config.yml _toc.yml,$?),--all)
 	touch $@
 
 # The PDF edition: the same sources and execution cache as the site, built as one HTML page
