@@ -100,6 +100,8 @@ class Shown:
         value = plain(row[column])
         if isinstance(value, bool):
             value = "yes" if value else "no"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)  # a count in a column that also holds blanks: 10, not 10.0
         if column == self.url_column:
             return self._link(value, row[self.text_column] if self.text_column else "")
         if column in self.links:

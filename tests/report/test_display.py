@@ -56,3 +56,8 @@ def test_values_are_plain_python_and_booleans_read_as_words():
 def test_the_figures_table_names_figures_in_words():
     text = repr(display.figures_table({"attacks_total": np.int64(130), "some_new_key": 2.5}))
     assert "Attacks counted" in text and "Some new key" in text and "np." not in text
+
+
+def test_whole_numbers_in_a_column_with_blanks_read_as_counts():
+    html = display.show(pd.DataFrame({"expected": [10.0, np.nan], "observed": [1.5, 3.0]}))._repr_html_()
+    assert ">10<" in html and "10.0" not in html and ">1.5<" in html and ">3<" in html
