@@ -10,8 +10,9 @@ protection of the forces already there. Besides that: verb phrases with the US a
 ("We kept the oil"), a frame named after a citing verb ("cited an anti-ISIS mission") or in
 the mission's own name, and any stated reason in the sentences that talk about the
 justification itself. A statement counts only where its sentence (or, naming no place, the
-nearest one before it) is about Syria or the region. Rules: lexicons/frames.yml, compiled
-by purpose_rules.
+nearest one before it) is about Syria or the region. Anchors (and the pronouns that may
+name the presence, resolved by purpose_refs) are in purpose_anchors; rules in
+lexicons/frames.yml, compiled by purpose_rules.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from analysis.extract.purpose_anchors import Anchor, anchors_in, governing, has_subject, somebody_elses, us_before
+from analysis.extract.purpose_refs import Antecedents
 from analysis.extract.purpose_rules import Rules, rules
 from analysis.store.vocabulary import FRAMES
 
@@ -33,9 +36,7 @@ _COORDINATION = re.compile(
     r"(?:(?:and|or|and/or|as well as|nor)\b(?:\s+(?:also\s+)?(?:to\s+)?[a-z][\w-]*)?)?[\s,“”\"‘’']*$",
     re.I,
 )
-_LEADING_LINK = re.compile(r"^[\s“\"‘']*$")
 _IS = re.compile(r"(?<![\w-])IS(?!\w)")  # "the IS group", "IS-linked"
-_LAST_PUNCT = re.compile(r"[,;:.!?()]")
 
 
 @dataclass(frozen=True)
@@ -45,78 +46,6 @@ class Purpose:
     frame: str
     start: int
     end: int
-
-
-# --- anchors --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    start: int
-    end: int
-    kind: str  # "presence", "mission" (may take a copula as its link), "described" or "reinforcement"
-
-
-def _somebody_elses(r: Rules, text: str, lo: int, pos: int) -> bool:
-    """Is the troop noun at `pos` another actor's ("Iranian troops", "Kurdish forces")?"""
-    before = _LAST_PUNCT.split(text[max(lo, pos - 40) : pos])[-1]
-    return bool(r.not_us.search(" ".join(before.split()[-2:])))
-
-
-def _has_subject(r: Rules, text: str, lo: int, pos: int) -> bool:
-    """A US subject or a US troop noun just before the verb at `pos`."""
-    limit = max(lo, pos - r.limits["subject_to_verb"])
-    if r.us_subject.search(text[limit:pos]):
-        return True
-    return any(
-        not _somebody_elses(r, text, lo, t.start()) and not r.blocker.search(text, t.end(), pos)
-        for t in r.troop.finditer(text, limit, pos)
-    )
-
-
-def _anchors(r: Rules, text: str, lo: int, hi: int) -> list[_Anchor]:
-    found = [
-        _Anchor(m.start(), m.end(), "presence")
-        for m in r.standalone.finditer(text, lo, hi)
-        if not r.not_us.search(m.group()) and not _somebody_elses(r, text, lo, m.start())
-    ]
-    found += [
-        _Anchor(m.start(), m.end(), "presence")
-        for m in r.presence_verb.finditer(text, lo, hi)
-        if _has_subject(r, text, lo, m.start())
-    ]
-    found += [
-        _Anchor(m.start(), m.end(), "mission")
-        for m in r.mission.finditer(text, lo, hi)
-        if not r.not_us.search(m.group())  # "the small ISIS presence" is not the US's
-    ]
-    found += [
-        _Anchor(m.start(), m.end(), "described")
-        for m in r.described.finditer(text, lo, hi)
-        if not r.not_us.search(m.group())
-    ]
-    for m in r.reinforcement.finditer(text, lo, hi):
-        if r.troop.search(m.group()) or r.troop.search(text, m.end(), min(hi, m.end() + 40)):
-            found.append(_Anchor(m.start(), m.end(), "reinforcement"))
-    return sorted(found, key=lambda a: (a.end, a.start))
-
-
-def _governing(r: Rules, text: str, anchors: list[_Anchor], lo: int, link: re.Match) -> _Anchor | None:
-    """The anchor a link belongs to: the nearest one before it with no attack, strike or
-    drawdown word in between; for a purpose opening the clause ("To defeat ISIS, US troops
-    remain ..."), the first anchor after it."""
-    before = [a for a in anchors if a.start < link.start()]
-    if before:
-        a = before[-1]
-        gap = (min(a.end, link.start()), link.start())
-        if gap[1] - gap[0] <= r.limits["anchor_to_link"] and not (
-            r.blocker.search(text, *gap) or r.foreign_clause.search(text, *gap)
-        ):
-            return a
-        return None
-    if _LEADING_LINK.match(text[lo : link.start()]):
-        return next((a for a in anchors if a.start >= link.end()), None)
-    return None
 
 
 # --- what a purpose is about ----------------------------------------------------------------
@@ -175,9 +104,9 @@ def about(r: Rules, text: str, start: int, end: int, first_by: int | None = None
 # --- the kinds of statement -----------------------------------------------------------------
 
 
-def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+def _linked(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
     """Anchor + link + what it is about, within one clause."""
-    anchors = _anchors(r, text, lo, hi)
+    anchors = anchors_in(r, text, lo, hi, ref)
     if not anchors:
         return []
     out: list[Purpose] = []
@@ -186,12 +115,14 @@ def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
     ]
     links += [(m, False) for m in _copulas(r, text, anchors, hi)]
     for link, announcing in links:
+        if r.denial.search(text, max(lo, link.start() - 30), link.start()):
+            continue  # "less to fight ISIS than to watch Iran"
         end = hi if announcing else _phrase_end(text, link.end(), hi, r.limits["purpose"])
         first_by = link.end() + COPULA_REACH if link.re is _COPULA else None  # `_AS` reads on
         found = about(r, text, link.end(), end, first_by)
         if found and r.engagement.search(text, link.end(), found[0].start):
             continue
-        anchor = _governing(r, text, anchors, lo, link) if found else None
+        anchor = governing(r, text, anchors, lo, link) if found else None
         if anchor is None or _hits(r.names, text, anchor.start, anchor.end):
             continue  # no anchor, or a mission named by its purpose (read by `_stated`)
         if anchor.kind == "reinforcement":  # only the protection of the forces there
@@ -202,7 +133,7 @@ def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
 
 _ASIDE = r"(?:,\s+[^,;]{1,50},)?"  # "the mission, officials say, is ...", "is, in his words, about"
 _COPULA = re.compile(
-    rf"{_ASIDE}\s+(?:[\w.,'’-]+\s+){{0,5}}?(?:is|was|remains|remained|has been|had been|will be|would be)"
+    rf"{_ASIDE}\s+(?:[\w.,'’-]+\s+){{0,5}}?(?:is|was|remains|remained|has been|had been|will be|would be|lies in|lay in)"
     rf"(?:\s+(?:still|always|only|now))?(?:\s+to)?\b(?!\s+\w+ed\b){_ASIDE}"
     r"|\s+as\b(?=\s+(?:an?\s|[\w-]+ing\b))",  # "describe the mission as preventing ..."
     re.I,
@@ -211,7 +142,7 @@ _AS = re.compile(r"\s+as\b(?!\s+(?:well|long|soon|of|if|though|part)\b)", re.I) 
 COPULA_REACH = 30  # characters from a copula to the first reason it names
 
 
-def _copulas(r: Rules, text: str, anchors: list[_Anchor], hi: int) -> list[re.Match]:
+def _copulas(r: Rules, text: str, anchors: list[Anchor], hi: int) -> list[re.Match]:
     """A copula right after the mission ("the mission in Syria is to ...", "the purpose of
     the deployment was always ...", "described the mission as countering ...") links it
     to its purpose, unless what follows is an event ("the presence was attacked")."""
@@ -224,7 +155,7 @@ def _copulas(r: Rules, text: str, anchors: list[_Anchor], hi: int) -> list[re.Ma
     return found
 
 
-def _roles(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+def _roles(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
     """What the troops (or the presence) do there, the verb right after them: "US troops
     help the SDF guard ISIS detainees", "the presence deters Iran". Not in a clause that
     reports an attack or a strike, before the verb or in what it is about; what follows
@@ -238,7 +169,7 @@ def _roles(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
             break  # an attack or strike earlier in the clause
         start = max(lo, m.start() - r.limits["subject_to_verb"])
         subject = r.role_subject.search(text[start : m.start()])
-        if subject is None or _somebody_elses(r, text, lo, start + subject.start()):
+        if subject is None or somebody_elses(r, text, lo, start + subject.start(), ref):
             continue
         end = _phrase_end(text, m.start(), hi, r.limits["purpose"])
         theirs = r.foreign_clause.search(text, m.end(), end)
@@ -278,7 +209,7 @@ def _absent(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.I)
 
 
-def _stated(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+def _stated(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
     """Verb phrases with the US or its troops as subject ("We kept the oil", "US forces have
     been fighting ISIS"), and frames named in the mission's own name ("the military's oil
     field mission"). An infinitive ("deployed troops to fight ISIS") is a purpose clause,
@@ -287,11 +218,8 @@ def _stated(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
         Purpose(frame, m.start(), m.end())
         for frame, pattern in r.statements
         for m in pattern.finditer(text, lo, hi)
-        if _has_subject(r, text, lo, m.start())
-        and (
-            not _INFINITIVE.search(text, max(lo, m.start() - 4), m.start())
-            or r.us_subject.search(text[max(lo, m.start() - r.limits["subject_to_verb"]) : m.start()])
-        )
+        if has_subject(r, text, lo, m.start(), ref)
+        and (not _INFINITIVE.search(text, max(lo, m.start() - 4), m.start()) or us_before(r, text, lo, m.start(), ref))
     ]
     for m in r.mission.finditer(text, lo, hi):
         if not r.not_us.search(m.group()):
@@ -397,13 +325,15 @@ def statements(text: str, sentences) -> list[Purpose]:
     contexts = _contexts(r, text, sentences)
     found: dict[tuple[int, str], Purpose] = {}
     named = _keywords(r, text)
+    actors: dict[int, list] = {}
     for i, s in enumerate(sentences):
         k = bisect_left(named, s.start)
         if k == len(named) or named[k] >= s.end or not _in_syria(r, text, sentences, i, places):
             continue
         here: list[Purpose] = []
+        ref = Antecedents(r, text, sentences, i, actors)
         for lo, hi in _segments(text, s.start, s.end):
-            here += _linked(r, text, lo, hi) + _stated(r, text, lo, hi) + _roles(r, text, lo, hi)
+            here += _linked(r, text, lo, hi, ref) + _stated(r, text, lo, hi, ref) + _roles(r, text, lo, hi, ref)
             here += _reversed(r, text, lo, hi) + _absent(r, text, lo, hi)
         here += _cited(r, text, s.start, s.end)
         if i in contexts:

@@ -34,6 +34,9 @@ def _any(patterns) -> re.Pattern:
 class Rules:
     limits: dict
     troop: re.Pattern
+    pronoun: re.Pattern  # "they", "them", "its": the presence only when they stand for US troops
+    actor: re.Pattern  # an antecedent: groups troop, people, us (the US itself), other
+    last_punct: re.Pattern
     not_us: re.Pattern
     us_subject: re.Pattern
     presence_verb: re.Pattern
@@ -41,12 +44,16 @@ class Rules:
     mission: re.Pattern
     described: re.Pattern  # "described the troops as ...": the presence as an object
     reinforcement: re.Pattern
+    origin: re.Pattern  # "first sent special forces into Syria": the presence's origin
+    reinforcement_word: re.Pattern  # "additional", "extra": near an origin, a reinforcement
+    us_mark: re.Pattern
     role: re.Pattern  # what the troops do there ("help the SDF guard ..."): its own link
     role_subject: re.Pattern  # the troops or the presence right before a role verb
     blocker: re.Pattern
     engagement: re.Pattern  # "helped shoot down drones": a purpose that is one engagement
-    foreign_clause: re.Pattern  # "Syrian Kurds who ...": a clause of somebody else's
+    foreign_clause: re.Pattern  # "Syrian Kurds who ...": a clause of somebody else's (not a partner's fight)
     link: re.Pattern
+    denial: re.Pattern  # "less", "not", "rather than" right before a link: the purpose denied
     announcing: re.Pattern
     reverse: re.Pattern  # "ISIS remains the focus of US troops": the reason before these words
     context: re.Pattern
@@ -74,22 +81,41 @@ def rules() -> Rules:
     return Rules(
         limits={k: int(v) for k, v in lex["limits"].items()},
         troop=_any(lex["troops"]),
+        pronoun=_any(lex["pronouns"]),
+        actor=re.compile(
+            rf"{_words(lex['troops'])}(?P<troop>)|{_words(lex['persons'])}(?P<person>)|{_words(lex['people'])}(?P<people>)"
+            rf"|{_words(lex['us_actors'])}(?P<us>)|{_words(lex['not_us'] + '|' + lex['other_actors'])}",
+            re.I,
+        ),
+        last_punct=re.compile(r"[,;:.!?()]"),
         not_us=_any(lex["not_us"]),
         # "accuses Washington of keeping troops"
-        us_subject=re.compile(rf"(?<![\w-])(?:{lex['us_subjects']}){_AUX}(?:\s+of)?\s*[“\"‘']?\s*$", re.I),
+        us_subject=re.compile(
+            rf"(?<![\w-])(?:(?P<pronoun>{lex['pronouns']})|{lex['us_subjects']}){_AUX}(?:\s+of)?\s*[“\"‘']?\s*$", re.I
+        ),
         presence_verb=_any(lex["presence_verbs"]),
         standalone=_any(lex["standalone_anchors"]),
         mission=_any(lex["missions"]),
         described=_any(lex["described"]),
         reinforcement=_any(lex["reinforcement_verbs"]),
+        origin=_any(lex["origins"]),
+        reinforcement_word=_any(lex["reinforcement_words"]),
+        us_mark=_any(lex["us_marks"]),
         role=_any(lex["role_verbs"]),
         role_subject=re.compile(
             rf"{_words(lex['troops'] + '|' + lex['role_subjects'])}{_ROLE_PLACE}{_ROLE_AUX}\s*$", re.I
         ),
         blocker=_any(lex["blockers"]),
         engagement=_any(lex["engagements"]),
-        foreign_clause=re.compile(rf"{_words(lex['not_us'])}(?:\s+[\w-]+)?,?\s+(?:who|which|whom|that)\b", re.I),
+        foreign_clause=re.compile(
+            rf"{_words(lex['not_us'])}(?:\s+[\w-]+)?,?\s+(?:who|which|whom|that)\b"
+            rf"(?!\s+(?:{'|'.join(lex['partner_clauses'])})(?![\w-]))",
+            re.I,
+        ),
         link=_any(lex["links"]),
+        denial=re.compile(
+            rf"{_words(lex['denials'])}\s+(?:(?:{lex['denied_presence']})\s+)?(?:so much\s+|mainly\s+|only\s+)?$", re.I
+        ),
         announcing=_any(lex["announcing_links"]),
         reverse=_any(lex["reverse_links"]),
         context=_any(lex["context"]),
