@@ -10,15 +10,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.extract import names
 from analysis.text.lexicon import load_lexicon
 from analysis.text.regex import alternation, gated
 
 _QUOTE = re.compile(r'["“”]')
 WORD = re.compile(r"\w[\w'’.-]*")
-_TOKEN = re.compile(r"\S+")
-_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?[A-Z][\w.'’-]*"
+_TOKEN = re.compile(r"[\w.'’&-]+")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w-])(?:he|she|they)(?=(?:\s+[\w'’-]+){0,3}\s*$)")
+_DEFINITE = re.compile(r"(?i)\bthe\s+$")
+_TITLE_GAP = re.compile(r"(?:\s+(?:[a-z][\w'’-]*|[A-Z][a-z]{0,4}\.))*\s+")
+_NAME_TOKEN = r"(?:(?:al|el|bin|ibn|abu|de|van|von)[- ])?[A-Z][\w.'’-]*(?:\s+&\s+[A-Z][\w.'’-]*)?"
 _NAME_BEFORE = re.compile(rf"((?:{_NAME_TOKEN}\s+){{0,5}}{_NAME_TOKEN})((?:\s+[a-z]+){{0,3}})\s*$")
-_NAME_AFTER = re.compile(rf"\s*((?:{_NAME_TOKEN}\s+){{0,5}}{_NAME_TOKEN})")
 OPENER = re.compile(r"(?i)[\s,]*(?:(?:but|and|so|yet|while|meanwhile|additionally|however|also)\b[\s,]*)*")
 _COORDINATOR = re.compile(r"\s*,\s*|\s+(?:and|or)\s+")
 _CONJUNCTION = re.compile(r",|\band\b|\bor\b|&")
@@ -36,6 +39,7 @@ class Mention:
     hops: tuple[str, ...] = ()
     anaphor: bool = False
     qualified: bool = True  # False for a bare "reports"/"sources", used only as a last resort
+    definite: bool = False  # "the spokeswoman": the source named before, if there is one
 
 
 def _either_case(items) -> list[str]:
@@ -55,6 +59,10 @@ class Lexicon:
     relay: re.Pattern
     anaphor: re.Pattern
     not_names: frozenset
+    places: frozenset
+    role_words: frozenset  # lowercase words of a title before a name ("foreign policy chief")
+    short_forms: dict  # "U.S." as a speaker -> "US government"
+    prepositions: frozenset  # a name right after one is an object ("from within Syria")
     quiet: frozenset  # auxiliaries that may stand between a subject and its verb
     verbs: re.Pattern
     according: re.Pattern
@@ -101,7 +109,13 @@ def lexicon() -> Lexicon:
             rf"\s*(?:['’]s)?\s+((?:[a-z][\w-]*\s+){{0,2}}?{alternation(src['relay_roles'], flexible_spaces=False)})(?![\w-])"
         ),
         anaphor=re.compile(rf"(?<![\w-]){alternation(src['anaphora'], flexible_spaces=False, flags='i')}(?![\w-])"),
-        not_names=frozenset(src["not_names"]) | frozenset(src["titles"]),
+        not_names=frozenset(src["not_names"])
+        | frozenset(src["titles"])
+        | frozenset(t.rstrip(".") for t in src["titles"]),
+        places=frozenset(src["places"]),
+        role_words=frozenset(src["role_words"]),
+        short_forms={str(k): v for k, v in src["short_forms"].items()},
+        prepositions=frozenset(src["prepositions"]),
         quiet=frozenset(cue["auxiliaries"]) | frozenset(cue["between_subject_and_verb"]),
         verbs=gated(rf"(?<![\w-]){alternation(cue['attribution_verbs'], flexible_spaces=False)}(?![\w-])", limit=3),
         according=gated(r"(?<![\w-])[Aa]ccording(?:\s+to)?\s+"),
@@ -189,11 +203,7 @@ def _unnamed_kind(words: set, head_kind):
     return head_kind
 
 
-def find_mentions(text: str, lo: int, hi: int, skip=(), fallback: str = "") -> list[Mention]:
-    """Sources named in text[lo:hi], best evidence first: gazetteer names and qualified
-    unnamed sources; else a bare "sources"/"reports"; else an anaphor; else an unknown
-    capitalized name ending the span (`fallback="before"`, a subject before its verb) or
-    opening it (`fallback="after"`, '..., said John Smith')."""
+def _named(text: str, lo: int, hi: int, skip) -> list[Mention]:
     lex = lexicon()
     named = []
     for m in lex.named.finditer(text, lo, hi):
@@ -205,46 +215,76 @@ def find_mentions(text: str, lo: int, hi: int, skip=(), fallback: str = "") -> l
         if relay:
             end, hops = relay.end(), (" ".join(relay.group(1).split()),)
         named.append(Mention(m.start(), end, name, kind, role, hops))
+    return named
+
+
+def _unnamed(text: str, lo: int, hi: int, skip, named) -> tuple[list[Mention], list[Mention]]:
+    """Unnamed sources: qualified ("Iraqi militia sources", one per nationality) and bare
+    ("sources"; "the official" refers back to a source named before, so it is definite)."""
+    lex = lexicon()
     qualified, bare = [], []
     for h in lex.unnamed_head.finditer(text, lo, hi):
         m = lex.unnamed_prefix.search(text, max(lo, h.start() - 120), h.start())
         start = m.start() if m else h.start()
         if overlaps(start, h.end(), skip) or overlaps(start, h.end(), [(n.start, n.end) for n in named]):
             continue
-        head = h.group().lower()
-        info = lex.heads[head]
+        info = lex.heads[h.group().lower()]
         quals = m.group("quals").split() if m else []
         nats = [n for n in _COORDINATOR.split((m.group("nats") or "").strip()) if n] if m else []
         if not nats and not quals:
-            bare.append(Mention(start, h.end(), info["bare_name"], info["kind"], qualified=False))
+            definite = bool(_DEFINITE.search(text, max(lo, start - 5), start))
+            bare.append(Mention(start, h.end(), info["bare_name"], info["kind"], qualified=False, definite=definite))
             continue
         for nat in nats or [None]:
-            words = [w for w in [nat, *quals, head] if w]
-            kind = _unnamed_kind(set(words), info["kind"])
-            qualified.append(Mention(start, h.end(), " ".join(words), kind))
+            words = [w for w in [nat, *quals, h.group().lower()] if w]
+            qualified.append(Mention(start, h.end(), " ".join(words), _unnamed_kind(set(words), info["kind"])))
+    return qualified, bare
+
+
+def _coordinated(text: str, bare: list[Mention], best: list[Mention]) -> list[Mention]:
+    """Bare heads coordinated with a named source ("a monitor and a local official")."""
+    return [
+        b
+        for b in bare
+        if any(
+            _CONJUNCTION.search(text, *sorted((b.end, o.start) if b.end <= o.start else (o.end, b.start))) for o in best
+        )
+    ]
+
+
+def find_mentions(text: str, lo: int, hi: int, skip=(), fallback: str = "") -> list[Mention]:
+    """Sources named in text[lo:hi], best evidence first: gazetteer names and qualified
+    unnamed sources (a person named after an office's title wins: "White House adviser
+    Jane Roe"); else a bare "sources"/"reports"; else an anaphor; else an unknown
+    capitalized name ending the span (`fallback="before"`, a subject before its verb) or
+    opening it (`fallback="after"`, '..., said John Smith')."""
+    named = _named(text, lo, hi, skip)
+    qualified, bare = _unnamed(text, lo, hi, skip, named)
     best = sorted(named + qualified, key=lambda x: x.start)
     if best:
-        # a bare head coordinated with a named source counts too ("a monitor and a local official")
-        best = sorted(
-            best
-            + [
-                b
-                for b in bare
-                if any(
-                    _CONJUNCTION.search(text, *sorted((b.end, o.start) if b.end <= o.start else (o.end, b.start)))
-                    for o in best
-                )
-            ],
-            key=lambda x: x.start,
-        )
-        return _heads_of_conjuncts(text, best)
+        best = _heads_of_conjuncts(text, sorted(best + _coordinated(text, bare, best), key=lambda x: x.start))
+        return _person_after_office(text, lo, hi, best, fallback) if fallback else best
     if bare:
         return bare
     first = OPENER.match(text, lo, hi).end()
-    anaphor = lex.anaphor.match(text, first, hi)  # only as the head of the span: "The statement ..."
-    if anaphor and not overlaps(anaphor.start(), anaphor.end(), skip):
+    anaphor = lexicon().anaphor.match(text, first, hi)  # as the head of the span: "The statement ..."
+    if anaphor and overlaps(anaphor.start(), anaphor.end(), skip):
+        anaphor = None
+    if anaphor and _only_quiet(text, anaphor.end(), hi):
         return [Mention(anaphor.start(), anaphor.end(), anaphor.group(), None, anaphor=True)]
+    pronoun = _PRONOUN_BEFORE.search(text, lo, hi) if fallback == "before" else None
+    if pronoun and _only_quiet(text, pronoun.end(), hi):  # "... a few days after he reiterated"
+        return [Mention(pronoun.start(), pronoun.end(), pronoun.group(), None, anaphor=True)]
+    if anaphor:
+        return []  # "the group the U.S. has accused": the head is the object of a relative clause
     return _unknown_name(text, lo, hi, fallback) if fallback else []
+
+
+def _only_quiet(text: str, lo: int, hi: int) -> bool:
+    """Only auxiliaries and adverbs in text[lo:hi]: "The report could not be" keeps the
+    anaphor as the subject, "the group the U.S. has" does not (it is the object)."""
+    quiet = lexicon().quiet
+    return all(w.lower() in quiet or w.endswith("ly") for w in WORD.findall(text, lo, hi))
 
 
 def _heads_of_conjuncts(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -259,21 +299,55 @@ def _heads_of_conjuncts(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _unknown_name(text: str, lo: int, hi: int, where: str) -> list[Mention]:
+def _person_after_office(text: str, lo: int, hi: int, best: list[Mention], where: str) -> list[Mention]:
+    """ "White House national security adviser Jane Roe said": the person, not the office."""
+    office = best[-1]
+    person = _unknown_name(text, office.end, hi, where)
+    if not person or person[0].start < office.end or not _TITLE_GAP.fullmatch(text, office.end, person[0].start):
+        return best
+    title = " ".join([office.name] + text[office.end : person[0].start].split())
+    return best[:-1] + [Mention(person[0].start, person[0].end, person[0].name, office.kind, title)]
+
+
+def _name_tokens(text: str, lo: int, hi: int, where: str) -> list[re.Match]:
+    """The capitalized words of a name in the span: before a verb, the run ending it; after
+    a verb, the last run before anything that is neither a title nor a role word."""
     lex = lexicon()
     if where == "before":
         m = _NAME_BEFORE.search(text, lo, hi)
         if not m or any(w not in lex.quiet and not w.endswith("ly") for w in m.group(2).split()):
             return []
-    else:
-        m = _NAME_AFTER.match(text, lo, hi)
-        if not m:
-            return []
-    tokens = list(_TOKEN.finditer(text, m.start(1), m.end(1)))
-    while tokens and tokens[0].group() in lex.not_names:
-        tokens.pop(0)
-    if not tokens or any(t.group() in lex.not_names for t in tokens):
+        return list(_TOKEN.finditer(text, m.start(1), m.end(1)))
+    tokens: list[re.Match] = []
+    for t in _TOKEN.finditer(text, lo, hi):
+        word = t.group()
+        if word[0].isupper() or (word == "&" and tokens):
+            tokens.append(t)
+        elif word.lower() in lex.role_words:
+            tokens = []  # "EU foreign policy chief Josep Borrell": the run after the role words
+        else:
+            break
+    return tokens
+
+
+def _unknown_name(text: str, lo: int, hi: int, where: str) -> list[Mention]:
+    lex = lexicon()
+    tokens = _name_tokens(text, lo, hi, where)
+    cut = max((i + 1 for i, t in enumerate(tokens) if t.group() in lex.not_names), default=0)
+    tokens = [t for t in tokens[cut:] if any(ch.isalpha() for ch in t.group()) or t.group() == "&"]
+    if not tokens:
         return []
-    if len(tokens) == 1 and where == "before" and not text[lo : m.start(1)].strip():
-        return []  # "Emerging reports ..." : a lone capitalized word opening a clause is no name
-    return [Mention(tokens[0].start(), m.end(1), " ".join(t.group() for t in tokens), None)]
+    name = " ".join(t.group() for t in tokens)
+    name = name if re.search(r"(?:^|\s)(?:[A-Z]\.)+$", name) else name.rstrip(".")  # "U.S." keeps its period
+    if (name in lex.places or tokens[-1].group() in lex.places) and name not in lex.short_forms:
+        return []  # "Gaza", "Haifa": a place is no source (a country speaking is its government)
+    before_name = text[max(lo, tokens[0].start() - 12) : tokens[0].start()].split()
+    if where == "before" and before_name and before_name[-1].lower() in lex.prepositions:
+        return []  # "launched from within Syria": an object, not the subject
+    if len(tokens) == 1 and where == "before" and not text[lo : tokens[0].start()].strip():
+        # a lone capitalized word opening a clause is no name ("Emerging reports ..."),
+        # unless the document names that person in full or it follows a quotation or a comma
+        before = text[max(0, lo - 3) : lo].rstrip()[-1:]
+        if not (names.is_known(name, text) or name in lex.short_forms or before in ("”", '"', ",", "’")):
+            return []
+    return [Mention(tokens[0].start(), tokens[-1].end(), name, None)]

@@ -4,9 +4,11 @@ Rule-based so that every row can be explained by a cue word. A tally sentence sa
 number, the noun it counts, whose it is, where, over which window and on whose authority;
 each has its module:
 
+- tally_reading: the numbers as written and their hedge ("at least 151", "a dozen");
 - tally_count: which numbers count attacks or U.S. casualties ("53 attacks", "attacked 130
-  times", "injured 69 U.S. troops", "killed a US contractor", "77 in Syria"), and whose they
-  are (not militants', Iraqis', Gaza's; not U.S. strikes, munitions or troop levels);
+  times", "77 in Syria"), and whose they are (not militants', Iraqis', Gaza's; not U.S.
+  strikes, munitions or troop levels); tally_people: counts of people ("injured 69 U.S.
+  troops", "killed a US contractor");
 - tally_place: where (countries, sites through the gazetteer, "in the region"), never a
   place inside a name or one that only describes the attackers;
 - tally_window: the kind of count (running total, period, one day, one incident) and its
@@ -108,7 +110,7 @@ def extract(parsed) -> list[dict]:
     doc = DocContext.of(parsed)
     mentions = sorted(parsed.dates, key=lambda m: m.start)
     mention_starts = [m.start for m in mentions]
-    per_sentence: list[list[Tally]] = []
+    per_sentence: list[list[Tally]] = doc.per_sentence
     for sentence in parsed.sentences:
         lo = bisect_left(mention_starts, sentence.start)
         hi = bisect_left(mention_starts, sentence.end)

@@ -6,70 +6,10 @@ contractor", "57 of the attacks", "77 in Syria"), and whose they are."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
+from analysis.extract.tally_people import article_count, generic_count, measure_after, people_count, someone_else
+from analysis.extract.tally_reading import Number, Reading
 from analysis.extract.tally_rules import MEASURES, rules
-from analysis.text.numbers import parse_number
-
-
-@dataclass(frozen=True)
-class Number:
-    s: int  # sentence-local offsets of the number as written
-    e: int
-    value: int
-    text: str
-    article: bool  # "a"/"an" standing for one person
-
-
-@dataclass(frozen=True)
-class Reading:
-    """What the words around a number say it counts."""
-
-    measure: str | None  # None: taken from a neighbouring tally (see `elliptic`)
-    elliptic: str = (
-        ""  # "split" (77 in Syria), "total" (a total of 130), "part" (57 of the attacks), "and" (... and a contractor)
-    )
-    last: int = 0  # index, relative to the first token after the number, of the last word read
-    disposition: bool = False  # counted only by a disposition word ("were treated")
-    people: bool = False  # the number's own noun names the people counted ("69 U.S. troops")
-
-
-def numbers(view) -> list[Number]:
-    """Every number in the sentence that is not part of a date, a year or a duration."""
-    r, st = rules(), view.st
-    out = []
-    for m in r.number.finditer(st):
-        s, e = m.span()
-        if any(a < e and s < b for a, b, _ in view.dates):
-            continue
-        if m["digits"] and len(m["digits"]) == 4 and 1800 <= int(m["digits"]) <= 2100:
-            continue  # a year
-        if m["digits"] and r.month_before.search(st, max(0, s - 12), s):
-            continue  # "Oct. 17" when the date finder missed it
-        k = view.token_at(e)
-        if k < len(view.toks) and view.toks[k][2] in r.duration_units:
-            continue  # "three months", "24 hours": a duration, not a count
-        written = m["digits"] if m["plus"] else m.group()  # "170-plus"
-        value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(written)
-        if value is not None:
-            out.append(Number(s, e, value, m.group(), bool(m["article"])))
-    return out
-
-
-def qualifier(st: str, s: int) -> tuple[str, int]:
-    """(qualifier, where it starts) from the words right before the number ("170-plus" is
-    more than 170)."""
-    r = rules()
-    if st[s : s + 12].split(" ")[0].rstrip(".,;:").endswith(("-plus", "+")):
-        return "more_than", s
-    m = r.qualifier.search(st, max(0, s - 30), s)
-    if not m:
-        return "exact", s
-    word = " ".join(m.group().lower().split())
-    prev = st[max(0, m.start() - 8) : m.start()].lower().split()
-    if word == "under" and prev and prev[-1] in r.under_exposure:
-        return "exact", s  # "came under 151 attacks"
-    return r.qualifier_names[word], m.start()
 
 
 def head(words: list[str]):
@@ -116,7 +56,7 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
             return None  # "four were injured in two drone attacks", "killed in one of these attacks"
     if found.measure == "killed" and r.non_attack_deaths.search(view.st, *clause):
         return None  # "died of a cardiac episode": not killed in an attack
-    if found.measure != "attacks" and not found.people and _someone_else(view, kb):
+    if found.measure != "attacks" and not found.people and someone_else(view, kb):
         return None  # "three Iraqi soldiers were killed and 12 wounded"
     if found.measure != "attacks" and prev and prev[2] in r.verbs:
         if r.us_agent.search(view.st, max(0, prev[0] - 60), prev[0]):
@@ -124,23 +64,10 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
     return found
 
 
-def _someone_else(view, kb: int) -> bool:
-    """The people last named before a bare casualty count are not American: other people
-    ("militants") or people of another nationality ("Iraqi soldiers")."""
-    r, toks = rules(), view.toks
-    for i in range(kb - 1, -1, -1):
-        word = toks[i][2]
-        if word in r.other_people:
-            return True
-        if word in r.people:
-            return any(toks[j][2] in r.foreign_adjectives for j in range(max(0, i - 3), i))
-    return False
-
-
 def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | None:
     words = [t[2] for t in view.toks[k : k + 16]]
     if num.article:
-        return _article(view, k, kb, qs)
+        return article_count(view, k, kb, qs)
     times = _times(view, words, num, kb, qs, clause)
     if times is not None:
         return times or None
@@ -153,12 +80,12 @@ def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | N
     if kind in MEASURES:
         return Reading(kind, "", i) if view.us_context() else None  # "1,200 dead" in Israel
     if kind == "people":
-        return _people(view, words, k, i, kb)
+        return people_count(view, words, k, i, kb)
     if kind == "generic":
-        return _generic(view, k, i)
-    partitive = _partitive(view, words)
-    if partitive is not None:
-        return partitive or None
+        return generic_count(view, k, i)
+    for special in (_named_part(view, words, k, kb, qs, clause), _severity(view, words), _partitive(view, words)):
+        if special is not None:
+            return special or None
     return _bare(view, words, k, kb, qs, clause)
 
 
@@ -208,83 +135,42 @@ def _attacks(view, words, i: int) -> Reading | None:
     return Reading("attacks", "", i)
 
 
-def _people(view, words, k: int, i: int, kb: int) -> Reading | None:
-    """People with a casualty word attached ("killing three American soldiers", "69 U.S.
-    troops were injured", "injuries to 45 troops", "the killing of three troops"); without
-    one the number is a troop level."""
-    r, toks = rules(), view.toks
-    if words[i] in r.member_heads and words[i + 1 : i + 2] == ["of"]:
-        if not any(w in r.member_us_words for w in words[i + 2 : i + 6]):
-            return None  # "members of Kataib Hezbollah"
-    prev = toks[kb - 1][2] if kb > 0 else ""
-    if prev in r.verbs:
-        return Reading(r.cues[prev], "", i, people=True)
-    if prev in r.casualty_prepositions and kb > 1 and toks[kb - 2][2] in r.cues:
-        return Reading(r.cues[toks[kb - 2][2]], "", i, people=True)
-    measure, at, word = measure_after(view, k + i + 1, 8)
-    if measure:
-        return Reading(measure, "", at - k, word in r.disposition_cues, people=True)
-    if prev in ("and", ","):
-        return Reading(None, "and", i, people=True)  # "injured four service members and a US contractor"
-    return None
-
-
-def _article(view, k: int, kb: int, qs: int) -> Reading | None:
-    """ "a"/"an" before a singular U.S. person: one casualty when a casualty word is attached
-    ("killed a US contractor", "A service member suffers a concussion"), never in "the
-    first time a soldier was killed" or "if a soldier is hurt"."""
+def _named_part(view, words, k: int, kb: int, qs: int, clause):
+    """ "Of the attacks, 32 were in Iraq", "Among the wounded, 12 suffered brain injuries": a
+    part whose measure the cue's noun names; False when the number counts something else
+    ("Of the attacks, three rockets ..."), None when no such cue opens it."""
     r = rules()
-    if r.article_blocks.search(view.st, max(0, qs - 40), qs):
+    m = r.named_part.search(view.st, clause[0], qs)
+    if m is None:
         return None
-    words = [t[2] for t in view.toks[k : k + 8]]
-    i = 0
-    while i < len(words) - 1 and words[i] not in r.people and words[i] in r.all_mods:
-        i += 1
-    found = _people(view, words, k, min(i, len(words) - 1), kb)
-    if found is None or (found.measure is None and found.elliptic != "and"):
-        return None
-    return found
+    first = words[0] if words else ""
+    if first and first[0].isalnum() and first not in r.copulas | r.bare_followers | r.part_verbs:
+        return False
+    measure = r.part_heads[m["head"].lower()]
+    if measure != "attacks" and not view.us_context():
+        return False
+    bare = _bare(view, words, k, kb, qs, clause)  # "12 were evaluated for brain injuries": read that far
+    if bare is not None and bare.measure == measure:
+        return Reading(measure, "part", bare.last, bare.disposition)
+    return Reading(measure, "part")
 
 
-def _generic(view, k: int, i: int) -> Reading | None:
-    """ "five people had been injured": U.S. casualties only right after a sentence that
-    reports U.S. personnel hurt or killed, and with nobody else named."""
+def _severity(view, words):
+    """ "wounded three, one of them critically", "four were hurt, two seriously": a severity
+    subset of the casualty count before it (its measure comes from that count); "three
+    seriously wounded" is a count of its own. None when no severity word follows."""
     r = rules()
-    measure, at, _ = measure_after(view, k + i + 1, 8)
-    if not measure or not view.doc.us_casualty_before(view.sentence.index):
+    j = 2 if words[:1] == ["of"] and words[1:2] and words[1] in r.part_pronouns else 0
+    if words[j : j + 1] == ["were"] or words[j : j + 1] == ["was"]:
+        j += 1
+    if not (words[j : j + 1] and words[j] in r.severity_adverbs) or not view.us_context():
         return None
-    if any(t[2] in r.other_people - r.generic_people for t in view.toks) or r.other_conflicts.search(view.st):
-        return None
-    return Reading(measure, "", at - k, people=True)
-
-
-def measure_after(view, j: int, limit: int) -> tuple[str | None, int, str]:
-    """(measure, token index, cue word) of the first casualty cue in the `limit` tokens from
-    toks[j], before a stop word or punctuation. Quotation marks are read through ("suffered
-    “minor injuries”"), and so is a place ("two troops in Iraq were injured"); a condition
-    phrase counts as injured ("one service member in critical condition")."""
-    r, toks, st = rules(), view.toks, view.st
-    end = min(len(toks), j + limit)
-    k = j
-    while k < end:
-        w = toks[k][2]
-        if w in r.cues:
-            return r.cues[w], k, w
-        if w in "“”\"'‘’":
-            k += 1
-            continue
-        if r.condition_cue.match(st, toks[k - 1][1] if k else 0):
-            return "injured", k, w
-        if w in ("in", "at"):
-            place = next((p for p in view.places if p[0] > toks[k][0] and p[0] - toks[k][1] < 30), None)
-            if place is not None and r.location_word.search(st, max(0, place[0] - 40), place[0]):
-                k = view.token_at(place[1])
-                end = min(len(toks), k + 4)
-                continue
-        if w in r.cue_stops or not w[0].isalnum():
-            break
-        k += 1
-    return None, -1, ""
+    nxt = words[j + 1] if j + 1 < len(words) else ""
+    if nxt in r.cues:
+        return Reading(r.cues[nxt], "", j + 1)
+    if nxt and nxt[0].isalnum() and nxt not in r.bare_followers:
+        return False
+    return Reading(None, "severity", j)
 
 
 def _partitive(view, words):
@@ -329,6 +215,8 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
             return None  # whose dead? nothing says U.S. troops, or the clause counts militants too
         return Reading(r.cues[prev_word])
     m = r.count_phrase.search(st, clause[0], qs) or r.rise_phrase.search(st, clause[0], qs)
+    if m and m["head"].lower() in r.aimed_heads:  # "Militia strikes on US forces surpass 170"
+        return Reading("attacks") if r.aimed_target.match(st, m.end("head")) else None
     if m:
         word = m.group("head").lower()
         return Reading(next(ms for ms, ws in r.heads.items() if word in ws))

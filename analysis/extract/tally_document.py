@@ -92,6 +92,8 @@ def _part_of_running(t) -> None:
 
 
 def _carry_window(ctx: Context, t, chain, tallies) -> None:
+    if _attacks_window(ctx, t):
+        return
     if t.kind == "incident" and not t.since:
         _incident_day(ctx, t)
     elif t.kind == "day" and not t.since:
@@ -101,6 +103,24 @@ def _carry_window(ctx: Context, t, chain, tallies) -> None:
             t.carried.update(("since", "as_of"))
     elif t.kind in RUNNING:
         _running_window(ctx, t, chain, tallies)
+
+
+def _attacks_window(ctx: Context, t) -> bool:
+    """Casualties "in those attacks", "in the attacks", "during that period", with no day
+    of their own, count over the window of the attacks counted just before (in the sentence
+    or the two before it): "... attacked 150 times since Oct. 17. 59 were injured in those
+    attacks." """
+    if t.measure == "attacks" or not (t.anaphor or t.period_anaphor) or t.since or t.as_of or t.part_of:
+        return False
+    index = t.sentence.index
+    earlier = [d for d in ctx.per_sentence[index] if d.s < t.s][::-1]
+    earlier += [d for i in (index - 1, index - 2) if i >= 0 for d in ctx.per_sentence[i][::-1]]
+    donor = next((d for d in earlier if d.measure == "attacks" and d.part_of is None), None)
+    if donor is None or not (donor.since or donor.as_of or donor.since_stated):
+        return False
+    t.kind, t.since, t.as_of, t.since_stated = donor.kind, donor.since, donor.as_of, True
+    t.carried.update(f for f, v in (("since", t.since), ("as_of", t.as_of)) if v)
+    return True
 
 
 def _incident_day(ctx: Context, t) -> None:

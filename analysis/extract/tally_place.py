@@ -19,8 +19,8 @@ def join_places(names) -> str:
 
 
 def _gazetteer_places(st: str, masks) -> list[tuple[int, int, str]]:
-    """Countries and sites: a country after a location word or in a list with one, a
-    site always. Spans inside a mask are ignored."""
+    """Countries and sites: a country after a location word, in a list with one or before
+    an attack noun ("the Jordan attack"), a site always. Spans inside a mask are ignored."""
     r = rules()
     found: list[tuple[int, int, str]] = []
     for m in r.place.finditer(st):
@@ -28,6 +28,7 @@ def _gazetteer_places(st: str, masks) -> list[tuple[int, int, str]]:
             continue
         key = " ".join(m.group().split())
         ok = key in r.sites or r.location_word.search(st, max(0, m.start() - 40), m.start())
+        ok = ok or (r.place_names[key] not in r.regions and r.place_adjective.match(st, m.end()))  # "the Jordan attack"
         if not ok and found:
             ok = rules().place_list.fullmatch(st, found[-1][1], m.start()) is not None
         if ok:

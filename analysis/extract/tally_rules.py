@@ -38,6 +38,7 @@ def rules() -> SimpleNamespace:
 def _count_rules(lex) -> dict:
     """What a number counts: head nouns, casualty cues, modifiers, qualifiers, totals."""
     quals = {q.lower(): name for name, qs in lex["qualifiers"].items() for q in qs}
+    rise_quals = {q.lower(): name for name, qs in lex["rise_qualifiers"].items() for q in qs}
     all_heads = [w for ws in lex["heads"].values() for w in ws]
     return dict(
         heads={m: _set(ws) for m, ws in lex["heads"].items()},
@@ -63,10 +64,22 @@ def _count_rules(lex) -> dict:
         total_before=gated("|".join(lex["total_before"]), re.I),
         total_after=re.compile("|".join(lex["total_after"]), re.I),
         part_cue=gated("|".join(lex["part_cues"]), re.I),
+        breakdown_cue=re.compile(lex["breakdown_cue"]),
+        named_part=gated(
+            lex["named_part_cue"].replace("{heads}", alternation(all_heads + list(lex["aimed_heads"]))), re.I
+        ),
+        part_heads={
+            **{w: m for m, ws in lex["heads"].items() for w in _set(ws)},
+            **dict.fromkeys(_set(lex["aimed_heads"]), "attacks"),
+        },
+        part_verbs=_set(lex["part_verbs"]),
+        severity_adverbs=_set(lex["severity_adverbs"]),
         count_phrase=gated(lex["count_phrase"].replace("{heads}", alternation(all_heads)), re.I),
         count_after=re.compile(lex["count_after"].replace("{heads}", alternation(all_heads)), re.I),
-        rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads)), re.I),
+        rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads + lex["aimed_heads"])), re.I),
         tally_word=gated(lex["tally_word"], re.I),
+        rise_qualifier=gated(rf"(?<![\w-])(?:{alternation(rise_quals)})\s+$", re.I),
+        rise_qualifier_names=rise_quals,
         bare_followers=_set(lex["bare_followers"]),
         after_verb=_set(lex["after_casualty_verb"]) | {""},
         number=_number_pattern(lex),
@@ -79,6 +92,7 @@ def _count_rules(lex) -> dict:
         circumstance_words=_set(lex["circumstance_words"]),
         disposition_cues=_set(lex["disposition_cues"]),
         condition_cue=re.compile(lex["condition_cue"], re.I),
+        named_people=re.compile(lex["named_people"]),
         rest_phrase=gated(lex["rest_phrase"], re.I),
         split_opener=re.compile(lex["split_opener"], re.I),
         of_total=re.compile(lex["of_total"], re.I),
@@ -127,6 +141,7 @@ def _place_rules(gaz) -> dict:
         ),
         place=gated(rf"(?<![\w-])(?:{alternation(place_names)})(?![\w-])(?!['’]s\b)"),
         place_names={" ".join(k.split()): v for k, v in place_names.items()},
+        place_adjective=re.compile(gaz["adjective_phrase"].replace("{places}", countries)),
         sites=frozenset(" ".join(s.split()) for s in sites),
         regions=frozenset(gaz["regions"]),
         not_locations=gated("|".join(p.replace("{places}", countries) for p in gaz["not_locations"]), re.I, limit=3),
@@ -224,7 +239,7 @@ def _number_pattern(lex) -> re.Pattern:
         rf"|(?P<words>{w}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){w})*(?:\s+dozen\b)?)(?!-\w)"
         r"|(?P<no>no)\b(?!-)"
         r"|(?P<twice>twice)\b"
-        rf"|(?P<article>an?)(?=\s+(?:{mods}\s+){{0,3}}{heads}\b(?![-\w]))"
+        rf"|(?P<article>{alternation(lex['article_words'])})(?=\s+(?:{mods}\s+){{0,3}}{heads}\b(?![-\w]))"
         r")",
         re.I,
     )

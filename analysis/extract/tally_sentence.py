@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.extract.tally_count import Number, numbers, qualifier, read
+from analysis.extract.tally_count import read
 from analysis.extract.tally_facts import attributions, clause_facts, nearest
 from analysis.extract.tally_place import first_group, listed_after
+from analysis.extract.tally_reading import Number, numbers, qualifier
 from analysis.extract.tally_rules import OF_THEM, SEGMENT_STOP, rules
 from analysis.extract.tally_view import SentenceView
 from analysis.extract.tally_window import apply_window, date_roles
@@ -29,7 +30,7 @@ class Tally:
     value: int
     qualifier: str
     measure: str | None
-    elliptic: str = ""  # see tally_count.Reading
+    elliptic: str = ""  # see tally_reading.Reading
     np_end: int = 0
     disposition: bool = False
     seg_end: int = 0
@@ -72,7 +73,7 @@ def sentence_tallies(sentence, mentions, doc) -> list[Tally]:
         return []
     _segments(view, tallies, nums)
     _facts(view, tallies)
-    _link_in_sentence(tallies, doc.prev_tallies)
+    _link_in_sentence(tallies, doc)
     return [t for t in tallies if not (t.disposition and t.part_of is not None)]
 
 
@@ -106,6 +107,9 @@ def _elliptic_measures(view, candidates: list[Tally | None], prev_tallies) -> No
         elif t.elliptic == "times":  # "N times" with no attack word of its own: another count of attacks
             ok = before is not None and before.measure == "attacks" and before.clause == t.clause
             t.measure = "attacks" if ok else None
+        elif t.elliptic == "severity":  # "wounded three, one of them critically": a part of the wounded
+            ok = before is not None and before.measure in ("injured", "casualties")
+            t.measure = before.measure if ok else None
         elif i > 0:
             t.measure = before.measure if before is not None else None
         else:
@@ -165,10 +169,16 @@ def _segments(view, tallies: list[Tally], nums: list[Number]) -> None:
         group = first_group(st, places, t.e, t.seg_end)
         t.own_places = listed_after(st, group, places, nxt.qs if nxt else len(st))  # "in Iraq, Syria"
         t.part_cue = (
-            t.elliptic == "part"
+            t.elliptic in ("part", "severity")
             or bool(r.part_cue.search(st, tallies[i - 1].e if i else t.clause[0], t.qs))
-            or bool(OF_THEM.match(st, t.e))
-        )  # "about 30 of them in Syria"
+            or bool(OF_THEM.match(st, t.e))  # "about 30 of them in Syria"
+            or bool(i and r.breakdown_cue.search(st, tallies[i - 1].e, t.qs))  # "80 were hurt: 45 ..."
+        )
+    for t, q in zip(tallies, tallies[1:]):
+        if t.own_places or not q.own_places or t.measure != q.measure or t.measure == "attacks":
+            continue
+        if t.clause == q.clause and (t.np_end > q.s or q.elliptic == "and"):
+            t.own_places = list(q.own_places)  # coordinated: "A soldier and two contractors were hurt in Iraq"
 
 
 def _facts(view, tallies: list[Tally]) -> None:
@@ -221,21 +231,24 @@ def _nearest_group(st: str, places, cs: int, ce: int, at: int):
     return before[-1] if before else groups[0] if groups else []
 
 
-def _link_in_sentence(tallies: list[Tally], prev_tallies: list[Tally]) -> None:
+def _link_in_sentence(tallies: list[Tally], doc) -> None:
     """Parts and totals: a count whose own place lies inside a same-measure count's
     places ("53 attacks in Iraq" inside "130 ... in Iraq and Syria"), that follows a subset
-    cue ("including", "of which", "Of those,"), or that is a severity subset of a larger
-    count before it ("three injuries ..., leaving one in critical condition")."""
-    for p in tallies:
+    cue ("including", "of which", "Of those,", "Of the attacks,"), that goes on with a split
+    ("..., 32 were in Iraq and 34 in Syria"), or that is a severity subset of a larger count
+    before it ("three injuries ..., leaving one in critical condition")."""
+    prev_tallies = doc.prev_tallies
+    for n, p in enumerate(tallies):
         own = {pl[2] for pl in p.own_places}
         others = [t for t in tallies if t is not p and t.measure == p.measure and t.part_of is None]
         others.sort(key=lambda t: (t.s > p.s, abs(t.s - p.s)))
         total = _total_by_place(p, own, others, tallies) if own else None
         if total is None and p.part_cue:
-            earlier = [t for t in others if t.s < p.s]
-            if not earlier and p is tallies[0]:
-                earlier = [t for t in prev_tallies if t.measure == p.measure and t.part_of is None][-1:]
-            total = earlier[0] if earlier else None
+            total = _cued_total(p, others, n, doc)
+        if total is None and own and p.elliptic == "split":
+            sibling = next((t for t in tallies[:n][::-1] if t.measure == p.measure), None)
+            if sibling is not None and sibling.split == "location" and sibling.part_of.value >= p.value:
+                total = sibling.part_of  # "Of the attacks, 32 were in Iraq and 34 in Syria"
         if total is None and p is not tallies[0] and not own:
             total = next((t for t in others if t.s < p.s and _of_total(t)), None)  # "Of the 80 injured, 40 were ..."
         if total is None and p.elliptic == "split" and p is tallies[0] and prev_tallies:
@@ -248,6 +261,18 @@ def _link_in_sentence(tallies: list[Tally], prev_tallies: list[Tally]) -> None:
                 p.split = "location"
             else:
                 p.split = "type" if p.detail else "subset"
+
+
+def _cued_total(p: Tally, others: list[Tally], n: int, doc) -> Tally | None:
+    """The total a subset cue points at: the nearest count before the part in its
+    sentence, else, for the sentence's first count, the last sentence's count of that
+    measure, else the nearest one in the three sentences before ("Of the attacks, ..." after
+    a sentence about injuries). Never a count smaller than the part."""
+    earlier = [t for t in others if t.s < p.s]
+    if not earlier and n == 0:
+        earlier = [t for t in doc.prev_tallies if t.measure == p.measure and t.part_of is None][-1:]
+        earlier = earlier or doc.recent(p.sentence.index, p.measure)[:1]
+    return next((t for t in earlier[:1] if t.value >= p.value), None)
 
 
 def _of_total(t: Tally) -> bool:

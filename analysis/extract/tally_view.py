@@ -47,6 +47,7 @@ class DocContext:
     quotes: list[tuple[int, int]]
     transcript: bool
     prev_tallies: list = field(default_factory=list)  # the last sentence's tallies so far
+    per_sentence: list = field(default_factory=list)  # every earlier sentence's tallies, by index
     _casualty: dict = field(default_factory=dict)
     _anchors: dict = field(default_factory=dict)
 
@@ -62,6 +63,15 @@ class DocContext:
             requires = rules().anchors[n][2]
             self._anchors[n] = requires is None or bool(requires.search(self.text))
         return self._anchors[n]
+
+    def recent(self, index: int, measure: str, back: int = 3) -> list:
+        """The totals (counts that are no part) of that measure in the `back` sentences
+        before sentence `index`, nearest first."""
+        out = []
+        for i in range(index - 1, max(-1, index - 1 - back), -1):
+            if i < len(self.per_sentence):
+                out += [t for t in self.per_sentence[i][::-1] if t.measure == measure and t.part_of is None]
+        return out
 
     def us_casualty_before(self, index: int, back: int = 3) -> bool:
         """Whether one of the `back` sentences before reports U.S. people hurt or killed."""

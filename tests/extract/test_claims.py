@@ -219,6 +219,165 @@ def test_passive_agent():
     assert (r["status"], r["event_date"]) == ("confirmed", "2024-03-07")
 
 
+# --- page furniture, places, quotes attributed after them, outlets (issue 13, 3.8) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By Jane Roe and John Doe, Example Times\nThe convoy left at dawn.",
+        "- JANE ROE Washington\nThe convoy left at dawn.",
+        "Posted at 10:32 AM EST\nThe convoy left at dawn.",
+        "News ID: 4451201\nThe convoy left at dawn.",
+        "The convoy left at dawn. (Photo by Sgt. John Doe)",
+        "The convoy left at dawn. (John Doe/Getty Images)",
+    ],
+)
+def test_page_furniture_is_neither_a_claim_nor_a_source(text):
+    found = rows(text)
+    assert [(r["source"], r["claim"]) for r in found] == [("author", "The convoy left at dawn.")]
+
+
+def test_a_dateline_is_cut_from_the_claim():
+    r = one("TEHRAN (Tasnim) – A drone fell near the airfield on Monday.")
+    assert (r["source"], r["claim"]) == ("author", "A drone fell near the airfield on Monday.")
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "Rockets fell in northeast Syria, where two attacks were reported, according to the Syrian Observatory.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("The group, busy since the start of the war on Gaza, announced a drone strike.", "author"),
+        ("A new missile was revealed in Haifa.", "author"),
+    ],
+)
+def test_a_place_is_never_a_source(text, source):
+    assert {r["source"] for r in rows(text)} == {source}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Defense spokeswoman Jane Roe met reporters. "The base is secure," the spokeswoman said.',
+        'Defense spokeswoman Jane Roe met reporters. "The base is secure," Roe said.',
+        'Defense spokeswoman Jane Roe met reporters. "The base is secure," Roe told reporters gathered outside.',
+        'Defense spokeswoman Jane Roe met reporters. "The base is secure," said Ms. Roe.',
+    ],
+)
+def test_a_quote_goes_to_the_official_named_after_it(text):
+    r = one(text, claim='"The base is secure,"')
+    assert r["source"] == "Jane Roe"
+
+
+def test_a_quotation_over_several_sentences_is_its_speakers():
+    text = '"We held the line. We kept the road open. Nobody left," Jane Roe said.'
+    assert [(r["source"], r["claim"]) for r in rows(text)] == [
+        ("Jane Roe", '"We held the line.'),
+        ("Jane Roe", "We kept the road open."),
+        ("Jane Roe", 'Nobody left,"'),
+    ]
+    # a sentence that is only the attribution gives its speaker to the quotation before it
+    text = 'Jane Roe spoke briefly. "We held the line. Did anyone doubt it?" Roe said.'
+    assert [(r["source"], r["claim"]) for r in rows(text)] == [
+        ("author", "Jane Roe spoke briefly."),
+        ("Jane Roe", '"We held the line.'),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, source, via",
+    [
+        ("A US official told Example News that the convoy turned back.", "US official", "Example News > US official"),
+        (
+            "A US official confirmed to Example News that the convoy turned back.",
+            "US official",
+            "Example News > US official",
+        ),
+        (
+            "The convoy turned back, a US official told Example News on Tuesday.",
+            "US official",
+            "Example News > US official",
+        ),
+        (
+            "A local source revealed to Al Mayadeen that the convoy turned back.",
+            "local source",
+            "Al Mayadeen > local source",
+        ),
+        (
+            'Jane Roe said, "The convoy turned back," the Washington Post reported.',
+            "Jane Roe",
+            "The Washington Post > Jane Roe",
+        ),
+    ],
+)
+def test_relays_through_an_outlet_the_source_spoke_to(text, source, via):
+    r = one(text, source=source)
+    assert r["via"] == via and "convoy turned back" in r["claim"]
+
+
+def test_a_title_before_a_name_is_not_the_name():
+    assert one("Defence Secretary Jane Roe said the road was open.")["source"] == "Jane Roe"
+    assert one('"The road is open," said Brig. Gen. Jane Roe, a spokeswoman.')["source"] == "Jane Roe"
+    r = one('"The road is open," said EU foreign policy chief Jane Roe at the meeting.')
+    assert r["source"] == "Jane Roe"
+
+
+def test_a_person_named_after_an_office_speaks_for_it():
+    r = one("White House adviser Jane Roe said the road was open.")
+    assert (r["source"], r["source_kind"]) == ("Jane Roe", "US government")
+
+
+def test_an_apposition_or_a_relative_clause_stands_between_source_and_verb():
+    r = one("Jane Roe, the chairman of the committee, said the road was open.")
+    assert (r["source"], r["claim"]) == ("Jane Roe", "the road was open.")
+    r = one("Rudaw, which first reported the blast, said two people were hurt.")
+    assert (r["source"], r["claim"]) == ("Rudaw", "two people were hurt.")
+
+
+def test_a_source_named_at_the_end_covers_the_clauses_before_it():
+    r = one("Ten rockets hit the base, but nobody was hurt, CENTCOM said in a statement.")
+    assert r["source"] == "US Central Command" and r["claim"].startswith("Ten rockets hit the base")
+
+
+def test_an_unnamed_official_after_a_quotation_and_a_passive_agent_with_its_outlet():
+    r = one('"The road is open," a senior US official told Example News, speaking on condition of anonymity.')
+    assert (r["source"], r["via"], r["claim"]) == ("US official", "Example News > US official", '"The road is open,"')
+    r = one("The attack was confirmed to Example News by two US officials.")
+    assert (r["source"], r["via"]) == ("US officials", "Example News > US officials")
+
+
+def test_a_country_speaking_is_its_government_and_a_place_named_after_a_preposition_is_no_source():
+    assert one("Iran denied any role in the blast.")["source"] == "Iranian government"
+    assert one("Syria said the convoy had no permit.")["source"] == "Syrian government"
+    found = rows("Rockets were fired from within Syria, causing confirmed damage.")
+    assert {r["source"] for r in found} == {"author"}
+
+
+def test_an_accusation_is_the_accusers_claim_but_not_inside_a_relative_clause():
+    assert one("Iran blamed Israel for the blast at the depot.")["source"] == "Iranian government"
+    found = rows("The US struck a depot of the militia, the group the US has accused of the blast.")
+    assert {r["source"] for r in found} == {"author"}
+    # a pronoun just before the verb is its subject, even after "The report came a day after"
+    text = "Jane Roe said the road was shut. The report came a day after she reiterated her view that it was open."
+    assert [(r["source"], r["claim"]) for r in rows(text)] == [
+        ("Jane Roe", "the road was shut."),
+        ("Jane Roe", "it was open."),
+    ]
+
+
+def test_a_question_is_no_claim():
+    assert rows("What did Jane Roe say?") == []
+
+
+def test_a_transcript_speaker_label_speaks_for_its_paragraph():
+    text = "PRESS SECRETARY JANE ROE: Good afternoon.\nQ: Was the base hit?\nMS. ROE: The base was not hit on Sunday."
+    found = rows(text)
+    assert [(r["source"], r["claim"]) for r in found] == [("Jane Roe", "The base was not hit on Sunday.")]
+
+
 # --- status cues ----------------------------------------------------------------------------
 
 
