@@ -47,7 +47,10 @@ def cell_drift(notebook: str, cells, index: int, stored, fresh) -> dict:
     section, taken = heading_before(cells, index), names_before(cells, index)
     old = {(i.kind, i.name): i for i in cell_items(stored, section, Counter(taken))}
     new = {(i.kind, i.name): i for i in cell_items(fresh, section, Counter(taken))}
-    return {"cell": f"{notebook}, the code cell under {section!r}", "changes": [asdict(c) for c in compare(old, new, notebook)]}
+    return {
+        "cell": f"{notebook}, the code cell under {section!r}",
+        "changes": [asdict(c) for c in compare(old, new, notebook)],
+    }
 
 
 @pytest.hookimpl(wrapper=True)

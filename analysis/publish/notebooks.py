@@ -99,7 +99,10 @@ def refresh(paths: list[str], reason: str = "", log=None, day: str | None = None
         )
     if changes:
         rows = changelog.log_rows(
-            changes, " ".join(reason.split()), day or changelog.today(), commit or changelog.current_commit(),
+            changes,
+            " ".join(reason.split()),
+            day or changelog.today(),
+            commit or changelog.current_commit(),
             changelog.page_texts(),
         )
         changelog.append(rows, log)

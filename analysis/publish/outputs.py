@@ -73,7 +73,9 @@ def shown_text(data: dict) -> str:
 def _output_item(output, section: str) -> Item | None:
     kind = output.get("output_type")
     if kind == "stream":
-        return Item("output", f"{section}: {output.get('name', 'stream')}", _joined(output.get("text", "")), None, section)
+        return Item(
+            "output", f"{section}: {output.get('name', 'stream')}", _joined(output.get("text", "")), None, section
+        )
     if kind == "error":
         return Item("output", f"{section}: error", f"{output.get('ename')}: {output.get('evalue')}", None, section)
     data = dict(output.get("data", {}))

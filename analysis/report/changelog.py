@@ -44,9 +44,12 @@ def newest_first(log: pd.DataFrame) -> pd.DataFrame:
     same day, commit and reason), each refresh's changes in the order it logged them."""
     if log.empty:
         return log.reset_index(drop=True)
-    return log.assign(_refresh=_refreshes(log), _order=range(len(log))).sort_values(
-        ["_refresh", "_order"], ascending=[False, True]
-    ).drop(columns=["_refresh", "_order"]).reset_index(drop=True)
+    return (
+        log.assign(_refresh=_refreshes(log), _order=range(len(log)))
+        .sort_values(["_refresh", "_order"], ascending=[False, True])
+        .drop(columns=["_refresh", "_order"])
+        .reset_index(drop=True)
+    )
 
 
 def _refreshes(log: pd.DataFrame) -> pd.Series:
