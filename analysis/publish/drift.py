@@ -35,8 +35,9 @@ class Change:
 
 def compare(old: dict[tuple, Item], new: dict[tuple, Item], notebook: str) -> list[Change]:
     """The changes from the stored items `old` to the fresh items `new` of one notebook,
-    in the notebook's order. Rows are compared when both versions carry them; otherwise
-    (an output stored before tables carried their rows) the text a reader sees."""
+    in the notebook's order. Rows are compared when both versions carry them and differ;
+    otherwise the text a reader sees (an output without rows; a chart whose plotted table
+    is the same but whose caption, source or stand-in sentence changed)."""
     out: list[Change] = []
     for key in list(new) + [k for k in old if k not in new]:
         was, now = old.get(key), new.get(key)
@@ -46,10 +47,10 @@ def compare(old: dict[tuple, Item], new: dict[tuple, Item], notebook: str) -> li
             out.append(Change(change="added", new=shorten(now.text), **base))
         elif now is None:
             out.append(Change(change="removed", old=shorten(was.text), **base))
-        elif was.table is not None and now.table is not None:
+        elif was.table is not None and now.table is not None and was.table != now.table:
             for c in table_changes(was.table, now.table):
                 out.append(Change(change=c.change, row=c.row, column=c.column, old=c.old, new=c.new, **base))
-        elif was.text != now.text:
+        elif was.text != now.text:  # no rows to compare, or a chart's caption or sentence
             out += [Change(change="changed", old=o, new=n, **base) for o, n in text_changes(was.text, now.text)]
     return out
 

@@ -6,6 +6,7 @@ a figure is logged with its reason (analysis/publish/changelog.py)."""
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from analysis.paths import ROOT
 from analysis.publish.drift import Change, compare
@@ -66,17 +67,24 @@ def drift(paths: list[str]) -> tuple[list[Change], list[str]]:
     return changes, failed
 
 
-def write(path: str, nb) -> None:
+def write(path: str, nb) -> bool:
+    """Store `nb` at `path` unless the file already holds exactly that: False then, and
+    the file is left untouched (not even its modification time)."""
     import nbformat
 
-    nbformat.write(nb, ROOT / path)
+    text = nbformat.writes(nb) + "\n"
+    target = ROOT / path
+    if target.is_file() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.write_text(text, encoding="utf-8")
+    return True
 
 
 def refresh(paths: list[str], reason: str = "", log=None, day: str | None = None, commit: str | None = None) -> str:
     """`make outputs`: execute every notebook, log what changed with `reason` (refused,
     with nothing written, when something changed and no reason is given), then execute
-    the page that shows the log and store every notebook's outputs. Returns what it did,
-    in one line, after the drift report of what it logged."""
+    the page that shows the log and store the outputs of every notebook whose file they
+    change. Returns what it did, in one line, after the drift report of what it logged."""
     from analysis.publish import changelog
     from analysis.publish.drift import render
     from analysis.publish.site import Refused
@@ -109,9 +117,8 @@ def refresh(paths: list[str], reason: str = "", log=None, day: str | None = None
     if changelog.LOG_PAGE in stored:
         fresh[changelog.LOG_PAGE] = execute(stored[changelog.LOG_PAGE])
     for path in paths:
-        write(path, fresh[path])
-        print(f"executed {path}")
+        print(f"{'stored' if write(path, fresh[path]) else 'unchanged'} {path}")
     if not changes:
         return "no figure, table or chart changed: nothing logged"
     print(render(changes), end="")
-    return f"logged {len(changes)} change(s) to {items} item(s) in {log.name if hasattr(log, 'name') else log}"
+    return f"logged {len(changes)} change(s) to {items} item(s) in {Path(log).name}"

@@ -1,7 +1,7 @@
 """What a notebook shows, read back from its outputs as data rather than rendered bytes:
 each glued figure by its glue name, each chart by its id with the table it plotted, each
 shown table by the section it stands in, with its rows (the table payload that
-analysis/report/display.py stores beside the HTML). The drift report and the changelog
+analysis/report/display.py stores in the output's metadata). The drift report and the changelog
 compare these, so a changed count reads `77 -> 76`, not as two HTML strings."""
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from analysis.report.display import TABLE_MIME
+from analysis.report.display import TABLE_META
 
 GLUE_PREFIX = "application/papermill.record/"
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
 _CHART_ID = re.compile(r'class="report-(?:no-)?chart"\s+id="([^"]+)"')
+_SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
 # The table of glued figures as stored before tables carried their rows (its role).
 _FIGURES_HEAD = "<thead><tr><th>Figure</th><th>Value</th></tr></thead>"
 
@@ -70,29 +72,38 @@ def shown_text(data: dict) -> str:
     return text
 
 
+def chart_text(html: str) -> str:
+    """What a reader sees of a chart besides its drawing: the sentence that stands in for
+    it, its caption and source, as text (the SVG is compared through its table)."""
+    import html as html_lib
+
+    return " ".join(html_lib.unescape(_TAG.sub(" ", _SVG.sub(" ", html))).split())
+
+
 def _output_item(output, section: str) -> Item | None:
     kind = output.get("output_type")
     if kind == "stream":
-        return Item(
-            "output", f"{section}: {output.get('name', 'stream')}", _joined(output.get("text", "")), None, section
-        )
+        name = f"{section}: {output.get('name', 'stream')}"
+        return Item("output", name, _joined(output.get("text", "")), None, section)
     if kind == "error":
         return Item("output", f"{section}: error", f"{output.get('ename')}: {output.get('evalue')}", None, section)
     data = dict(output.get("data", {}))
-    glued = (output.get("metadata") or {}).get("scrapbook", {}).get("name")
+    metadata = output.get("metadata") or {}
+    table = metadata.get(TABLE_META)
+    glued = metadata.get("scrapbook", {}).get("name")
     if glued:
         data = {k.removeprefix(GLUE_PREFIX): v for k, v in data.items()}
-        return Item("figure", glued, shown_text(data), data.get(TABLE_MIME), section)
-    table = data.get(TABLE_MIME)
+        return Item("figure", glued, shown_text(data), table, section)
     html = _joined(data.get("text/html", ""))
-    if (table or {}).get("role") == "figures" or (table is None and _FIGURES_HEAD in html):
+    role = (table or {}).get("role")
+    if role == "figures" or (table is None and _FIGURES_HEAD in html):
         return None  # the table of glued figures: each figure is compared as its glue record
-    chart = (table or {}).get("name") if (table or {}).get("role") == "chart" else None
+    chart = (table or {}).get("name") if role == "chart" else None
     if chart is None and table is None:
         found = _CHART_ID.search(html)
         chart = found.group(1) if found else None
     if chart:
-        return Item("chart", chart, shown_text(data), table, section)
+        return Item("chart", chart, chart_text(html) or shown_text(data), table, section)
     if table is not None or 'class="report-table-wrap"' in html:
         return Item("table", section, shown_text(data), table, section)
     return Item("output", section, shown_text(data), None, section)

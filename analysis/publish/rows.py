@@ -92,7 +92,7 @@ def _show(value) -> str:
 
 
 def table_changes(old: dict, new: dict) -> list[RowChange]:
-    """What changed from table `old` to table `new` (TABLE_MIME payloads), in the new
+    """What changed from table `old` to table `new` (TABLE_META payloads), in the new
     table's row order, removed rows last. A row whose key changed but most of whose cells
     did not is one changed row, not a removal and an addition."""
     labels = dict(zip(old["columns"], old["labels"])) | dict(zip(new["columns"], new["labels"]))

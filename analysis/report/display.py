@@ -19,9 +19,11 @@ from analysis.report.load import package
 from analysis.store import codebook
 
 LONG_TABLE = 12  # rows from which a table gets a search box and sortable columns (_static/report-tables.js)
-# The rows of a shown table as data, stored beside its HTML in the notebook, so a drift
-# is reported as rows added, removed or changed (analysis/publish/drift.py), not as HTML.
-TABLE_MIME = "application/vnd.report.table+json"
+# The rows of a shown table as data, stored in its output's metadata in the notebook, so
+# a drift is reported as rows added, removed or changed (analysis/publish/drift.py), not
+# as HTML. Metadata, not a mime type of its own: myst-nb renders nothing of it (it would
+# warn about an unknown type), and nbval, which compares the HTML, leaves metadata out.
+TABLE_META = "report_table"
 # Columns that identify a row on their own, tried in this order before any other.
 ID_COLUMNS = ("tally_id", "check_id", "claim_id", "event_id", "statement_id", "doc_id")
 
@@ -80,14 +82,25 @@ def _unique(frame: pd.DataFrame, columns: list[str]) -> bool:
         return False
 
 
+def _is_text(frame: pd.DataFrame, column) -> bool:
+    """A column of words (not numbers, not yes/no): what can name a row without being the
+    figure that changes."""
+    values = [plain(v) for v in frame[column]]
+    return any(isinstance(v, str) and v != "" for v in values) and not any(
+        isinstance(v, (bool, int, float)) for v in values
+    )
+
+
 def row_key(frame: pd.DataFrame, columns: list[str]) -> list[str]:
     """The columns that identify a row of `frame`: the first id column (ID_COLUMNS, then
-    any other `*_id`) that is unique, else the shortest run of leading shown columns that is, else all of them.
-    A key that is not unique still works: the drift report numbers repeats."""
+    any other `*_id`) that is unique; else the first shown column of text that is (so a
+    changed figure does not rename its row); else the shortest run of leading shown
+    columns that is; else all of them. A key that is not unique still works: the drift
+    report numbers repeats."""
     ids = [c for c in ID_COLUMNS if c in frame.columns] + [
         c for c in frame.columns if str(c).endswith("_id") and c not in ID_COLUMNS
     ]
-    for column in ids:
+    for column in ids + [c for c in columns if _is_text(frame, c)]:
         if _unique(frame, [column]):
             return [column]
     for n in range(1, len(columns) + 1):
@@ -104,7 +117,7 @@ def table_payload(
     role: str = "table",
     name: str | None = None,
 ) -> dict:
-    """The table as data (TABLE_MIME): its columns (the shown ones, then any hidden key
+    """The table as data (TABLE_META): its columns (the shown ones, then any hidden key
     column, listed in `hidden`), their headings, the columns that identify a row, and
     every row in order.
     `role` says what shows it: a table, a chart's plotted table, or the table of glued
@@ -179,11 +192,11 @@ class Shown:
             return self._link(row[self.links[column]], value)
         return _breakable(str(value))
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        """The rows as data beside the HTML and text IPython adds (_repr_html_, __repr__)."""
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        """No data of its own (IPython adds _repr_html_ and __repr__); the rows as metadata."""
         columns = self.columns()
         key = self.key or row_key(self.frame, columns)
-        return {TABLE_MIME: table_payload(self.frame, columns, key, self.labels, self.role)}
+        return {}, {TABLE_META: table_payload(self.frame, columns, key, self.labels, self.role)}
 
     def _repr_html_(self) -> str:
         columns = self.columns()
