@@ -115,11 +115,19 @@ def render(changes: list[Change], unexplained: list[str] = ()) -> str:
         lines.append("Cells whose outputs differ only in how they are drawn (no figure, table or chart changed):")
         lines += [f"  {where}" for where in unexplained]
     lines.append(_summary(changes))
-    figures = [c for c in changes if c.kind == "figure" and c.change == "changed" and len(c.old + c.new) <= 60]
+    figures = _quoted(changes)
     lines += [f"  {c.item}: {c.old} -> {c.new} ({c.notebook})" for c in figures[:MAX_SUMMARY]]
     if len(figures) > MAX_SUMMARY:
         lines.append(f"  … and {len(figures) - MAX_SUMMARY} more figures")
     return "\n".join(lines) + "\n"
+
+
+def _quoted(changes: list[Change]) -> list[Change]:
+    """The changed figures short enough to quote in the closing lines; a markdown twin
+    (`x_md`, glued for prose) of a figure also listed is left out."""
+    figures = [c for c in changes if c.kind == "figure" and c.change == "changed" and len(c.old + c.new) <= 60]
+    names = {(c.notebook, c.item) for c in figures}
+    return [c for c in figures if not (c.item.endswith("_md") and (c.notebook, c.item[:-3]) in names)]
 
 
 def _summary(changes: list[Change]) -> str:
@@ -130,6 +138,6 @@ def _summary(changes: list[Change]) -> str:
     parts = [f"{kinds[k]} {named[k]}{'s' * (kinds[k] != 1)}" for k in named if kinds[k]]
     if not items:
         return "In short: no figure, table or chart changed."
-    figures = [c for c in changes if c.kind == "figure" and c.change == "changed" and len(c.old + c.new) <= 60]
+    figures = _quoted(changes)
     tail = ". The changed figures:" if figures else "."
     return f"In short: {', '.join(parts)} changed in {notebooks} notebook{'s' * (notebooks != 1)}{tail}"

@@ -9,6 +9,7 @@ import difflib
 from dataclasses import dataclass
 
 SHORT = 80  # characters: a value longer than this is shown by the words around its changes
+ROW_TEXT = 200  # characters: an added or removed row's cells, in one line
 CONTEXT = 4  # words kept either side of a change in a long text
 
 
@@ -110,7 +111,8 @@ def table_changes(old: dict, new: dict) -> list[RowChange]:
         return "; ".join(f"{labels[c]}: {middle(_show(row.get(c, '')))}" for c in key)
 
     def cells(row: dict) -> str:
-        return "; ".join(f"{labels[c]}: {shorten(_show(row.get(c, '')), 60)}" for c in common if c not in key)
+        text = "; ".join(f"{labels[c]}: {shorten(_show(row.get(c, '')), 60)}" for c in common if c not in key)
+        return shorten(text, ROW_TEXT)
 
     for k in after:
         if k in before or k in pairs:

@@ -4,12 +4,13 @@ linked to the chapter that shows it."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.paths import BOOK
-from analysis.report.display import Shown, show
+from analysis.report.display import Html, Shown, show
 from analysis.report.labels import figure_label
 
 LOG = BOOK / "changes.csv"
@@ -59,9 +60,11 @@ def _refreshes(log: pd.DataFrame) -> pd.Series:
 
 
 def _what(row) -> str:
-    if row.kind == "figure":
-        return f"{figure_label(row['item'])} ({row['item']})"
-    return f"{row.kind}: {row['item']}"
+    if row.kind != "figure":
+        return f"{row.kind}: {row['item']}"
+    label = figure_label(row["item"])
+    same = label.lower().replace(" ", "_").replace("-", "_") == row["item"].lower().replace("-", "_")
+    return row["item"] if same else f"{label} ({row['item']})"
 
 
 def _href(row) -> str:
@@ -69,34 +72,37 @@ def _href(row) -> str:
     return f"{page}.html" + (f"#{row.anchor}" if row.anchor else "") if page else ""
 
 
-def changes_table(log: pd.DataFrame) -> Shown:
-    """The log as the page shows it: newest refresh first, the changed item linked to
-    the chapter that shows it, the commit shortened."""
+def refreshes(log: pd.DataFrame) -> list[tuple[Html, Shown]]:
+    """Each refresh, newest first: a line saying when, on which commit and why, and the
+    table of what it changed, each item linked to the chapter that shows it."""
     ordered = newest_first(log)
+    if ordered.empty:
+        return []
+    found = []
+    for _, entries in ordered.groupby(_refreshes(ordered), sort=False):
+        first = entries.iloc[0]
+        commit = f" · commit <code>{html.escape(first['commit'][:12])}</code>" if first["commit"] else ""
+        body = f'<p class="report-refresh"><strong>{html.escape(first.date)}</strong>{commit} · {html.escape(first.reason)}</p>'
+        text = f"{first.date} {first['commit'][:12]}: {first.reason}"
+        found.append((Html(body, text), changes_table(entries)))
+    return found
+
+
+def changes_table(entries: pd.DataFrame) -> Shown:
+    """One refresh's changes as the page shows them: the changed item linked to the
+    chapter that shows it, the row, the change, the value it had and has."""
     frame = pd.DataFrame(
         {
-            "refreshed": ordered.date,
-            "commit": ordered["commit"].str[:12],
-            "reason": ordered.reason,
-            "what": [_what(r) for _, r in ordered.iterrows()],
-            "what_href": [_href(r) for _, r in ordered.iterrows()],
-            "row": ordered.row,
-            "change": [f"{r.column}: {r.change}" if r.column else r.change for _, r in ordered.iterrows()],
-            "old": ordered.old,
-            "new": ordered.new,
+            "what": [_what(r) for _, r in entries.iterrows()],
+            "what_href": [_href(r) for _, r in entries.iterrows()],
+            "row": entries.row.to_numpy(),
+            "change": [f"{r.column}: {r.change}" if r.column else r.change for _, r in entries.iterrows()],
+            "old": entries.old.to_numpy(),
+            "new": entries.new.to_numpy(),
         }
     )
-    labels = {
-        "refreshed": "Refreshed",
-        "commit": "Commit",
-        "reason": "Reason",
-        "what": "Figure, table or chart",
-        "row": "Row",
-        "change": "Change",
-        "old": "Was",
-        "new": "Now",
-    }
-    return show(frame, links={"what": "what_href"}, labels=labels, key=("refreshed", "commit", "what", "row", "change"))
+    labels = {"what": "Figure, table or chart", "row": "Row", "change": "Change", "old": "Was", "new": "Now"}
+    return show(frame, links={"what": "what_href"}, labels=labels, key=("what", "row", "change"))
 
 
 def summary(log: pd.DataFrame) -> str:
@@ -105,8 +111,9 @@ def summary(log: pd.DataFrame) -> str:
         return "No refresh has changed a published figure, table or chart since the log began."
     refreshes = int(_refreshes(log).max())
     items = len(log[["notebook", "kind", "item"]].drop_duplicates())
+    first, last = log.date.min(), log.date.max()
+    when = f"on {first}" if first == last else f"between {first} and {last}"
     return (
         f"{refreshes} refresh{'es' * (refreshes != 1)} of the stored outputs changed {items} "
-        f"published item{'s' * (items != 1)} (figures, tables or charts) "
-        f"between {log.date.min()} and {log.date.max()}."
+        f"published item{'s' * (items != 1)} (figures, tables or charts) {when}."
     )

@@ -4,7 +4,7 @@ log is empty."""
 
 import pandas as pd
 
-from analysis.report.changelog import LOG_COLUMNS, changes_table, load_log, newest_first, summary
+from analysis.report.changelog import LOG_COLUMNS, load_log, newest_first, refreshes, summary
 
 
 def entry(date, commit, item, old, new, reason, kind="figure", chapter="book/tallies", anchor="attack-tallies"):
@@ -27,15 +27,21 @@ def test_the_newest_refresh_comes_first_and_keeps_its_own_order():
     assert list(newest_first(LOG)["item"]) == ["fig-counts", "attacks_in_syria", "attacks_in_iraq"]
 
 
-def test_each_change_links_to_the_chapter_that_shows_it():
-    html = changes_table(LOG)._repr_html_()
-    assert '<a href="tallies.html#fig-counts">chart: fig-counts</a>' in html
-    assert 'href="tallies.html#attack-tallies"' in html
-    assert html.index("second") < html.index("first")
+def test_each_refresh_says_when_and_why_and_links_each_change_to_its_chapter():
+    [(when, table), (earlier, first)] = refreshes(LOG)
+    assert "<strong>2024-04-02</strong>" in when._repr_html_() and "second" in when._repr_html_()
+    assert "bbb222" in when._repr_html_() and "first" in earlier._repr_html_()
+    html = table._repr_html_()
+    assert '<a href="tallies.html#fig-counts">chart: fig-counts</a>' in html and ">40</td>" in html
+    assert 'href="tallies.html#attack-tallies"' in first._repr_html_()
+    assert "attacks_in_iraq" in first._repr_html_() and "fig-counts" not in first._repr_html_()
 
 
 def test_the_summary_counts_refreshes_and_items_and_an_empty_log_says_so(tmp_path):
-    assert summary(LOG).startswith("2 refreshes of the stored outputs changed 3 published items")
+    assert summary(LOG) == (
+        "2 refreshes of the stored outputs changed 3 published items (figures, tables or charts) "
+        "between 2024-03-01 and 2024-04-02."
+    )
     header_only = tmp_path / "changes.csv"
     header_only.write_text(",".join(LOG_COLUMNS) + "\n", encoding="utf-8")
     empty = load_log(header_only)
