@@ -72,3 +72,25 @@ def test_the_unchanged_seeds_pass_the_same_notebook(tmp_path):
     result = _nbval(tmp_path / "data", report)
     assert result.returncode == 0, result.stdout[-2000:]
     assert report.read_text(encoding="utf-8") == ""
+
+
+def test_the_one_sanitize_rule_leaves_out_only_a_charts_drawing():
+    """Two drawings of the same table compare equal; a changed table does not (its CSV link)."""
+    import pandas as pd
+    from matplotlib.figure import Figure
+    from nbval.plugin import get_sanitize_patterns
+
+    from analysis.report.charts.svg import chart
+
+    [(regex, replace)] = get_sanitize_patterns((ROOT / "tests/book/nbval_sanitize.cfg").read_text(encoding="utf-8"))
+
+    def page(values, width=4):
+        fig = Figure(figsize=(width, 2))
+        fig.add_subplot().plot(values)
+        return re.sub(
+            regex, replace, chart(fig, pd.DataFrame({"value": values}), "fig-x", "alt", "cap", "src")._repr_html_()
+        )
+
+    assert page([1, 2]) == page([1, 2], width=5)  # drawn differently, same data
+    assert page([1, 2]) != page([1, 3])
+    assert "<svg>" in page([1, 2]) and "<path" not in page([1, 2])
