@@ -56,6 +56,8 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
             return None  # "four were injured in two drone attacks", "killed in one of these attacks"
     if found.measure == "killed" and r.non_attack_deaths.search(view.st, *clause):
         return None  # "died of a cardiac episode": not killed in an attack
+    if found.people and r.other_conflicts.search(view.st) and not _us_people(view, k):
+        return None  # "Israel's military says 187 soldiers have been killed": another war's dead
     if found.measure != "attacks" and not found.people and someone_else(view, kb):
         return None  # "three Iraqi soldiers were killed and 12 wounded"
     if found.measure != "attacks" and prev and prev[2] in r.verbs:
@@ -64,10 +66,24 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
     return found
 
 
+def _us_people(view, k: int) -> bool:
+    """The people counted are named American ("three U.S. soldiers"), whatever else the
+    sentence is about."""
+    r = rules()
+    for _, _, word in view.toks[k : k + 6]:
+        if word in r.people:
+            return False
+        if word in r.us_people_words:
+            return True
+    return False
+
+
 def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | None:
     words = [t[2] for t in view.toks[k : k + 16]]
     if num.article:
         return article_count(view, k, kb, qs)
+    if num.ordinal:
+        return _ordinal(view, words, kb)
     times = _times(view, words, num, kb, qs, clause)
     if times is not None:
         return times or None
@@ -133,6 +149,23 @@ def _attacks(view, words, i: int) -> Reading | None:
     ):
         return None  # "attacks on commercial shipping", but not "attacks on U.S. and Israeli targets"
     return Reading("attacks", "", i)
+
+
+def _ordinal(view, words, kb: int) -> Reading | None:
+    """ "the 115th attack on U.S. forces since Oct. 17", "the first attack since Feb. 4 and
+    the 171st since mid-October": an attack that brought the count to that number. Only
+    after "the" and before an attack noun, or standing for the attack noun said before it;
+    "the 718th Engineer Company" counts nothing."""
+    r = rules()
+    if kb == 0 or view.toks[kb - 1][2] not in r.ordinal_determiners:
+        return None
+    kind, i = head(words)
+    if kind == "attacks":
+        return _attacks(view, words, i)
+    said = any(t[2] in r.heads["attacks"] for t in view.toks[:kb])
+    if said and (not words or words[0] in r.ordinal_followers):
+        return Reading("attacks")
+    return None
 
 
 def _named_part(view, words, k: int, kb: int, qs: int, clause):

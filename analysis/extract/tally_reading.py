@@ -17,6 +17,7 @@ class Number:
     value: int
     text: str
     article: bool  # "a"/"an" standing for one person
+    ordinal: bool = False  # "the 115th attack": the count the attack brought the tally to
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,10 @@ def numbers(view) -> list[Number]:
         k = view.token_at(e)
         if k < len(view.toks) and view.toks[k][2] in r.duration_units:
             continue  # "three months", "24 hours": a duration, not a count
-        written = m["digits"] if m["plus"] else m.group()  # "170-plus"
+        written = m["digits"] if m["plus"] else m.group()[:-2] if m["ordinal"] else m.group()  # "170-plus"
         value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(written)
         if value is not None:
-            out.append(Number(s, e, value, m.group(), bool(m["article"])))
+            out.append(Number(s, e, value, m.group(), bool(m["article"]), bool(m["ordinal"])))
     return out
 
 

@@ -189,6 +189,7 @@ def _window_rules(lex) -> dict:
         anaphor=gated(lex["anaphor"], re.I),
         event_words=gated(lex["event_words"], re.I),
         other_event_day=gated(lex["other_event_day"], re.I),
+        pause=gated(lex["pause"], re.I),
     )
 
 
@@ -228,7 +229,8 @@ def _grammar_rules(lex) -> dict:
     """Small grammar words the rules test for."""
     names = (
         "under_exposure_after coordinators target_prepositions member_heads member_us_words "
-        "casualty_prepositions part_determiners part_pronouns agent_prepositions"
+        "casualty_prepositions part_determiners part_pronouns agent_prepositions us_people_words "
+        "ordinal_determiners ordinal_followers"
     )
     short = {"under_exposure_after": "under_exposure"}
     return {short.get(n, n): _set(lex[n]) for n in names.split()}
@@ -242,6 +244,8 @@ def _number_pattern(lex) -> re.Pattern:
     heads = alternation(lex["article_people"])
     return gated(
         r"(?<![\w$€£¥#.,/:\-])(?:"
+        r"(?P<ordinal>[0-9]{1,3}(?:st|nd|rd|th))\b"
+        r"|"
         r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<plus>-plus\b|\+(?!\w))?(?![\w%°]|[.,:/][0-9]|-\w)"
         r"|(?P<special>half\s+a\s+dozen|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\b"
         rf"|(?P<words>{w}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){w})*(?:\s+dozen\b)?)(?!-\w)"

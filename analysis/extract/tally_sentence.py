@@ -45,6 +45,7 @@ class Tally:
     new_event: bool = False  # the clause starts another attack ("a similar attack", "in two attacks")
     anaphor: bool = False  # "the attacks", "these attacks": refers back to attacks counted before
     period_anaphor: bool = False  # "during this period"
+    reached: bool = False  # "brings the total to 52", "the tally stood at 98": a total reached
     spoken: str = ""  # the day the clause's source spoke, if stated
     source: str = ""
     target: str = ""
