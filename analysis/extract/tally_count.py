@@ -217,14 +217,31 @@ def _partitive(view, words):
     return None
 
 
+def _at_site(view, k: int) -> bool:
+    """ "two at al-Asad": "at" and a place from the gazetteer right after it."""
+    toks = view.toks
+    if k >= len(toks) or toks[k][2] != "at":
+        return False
+    return any(0 <= p[0] - toks[k][1] <= 5 for p in view.places)
+
+
+def _named_measure(view, word: str) -> Reading | None:
+    """ "the number of attacks rose to 97", "the death toll ... rose to 20,000": the measure
+    of the head named, casualties only with U.S. people in view (not Gaza's toll)."""
+    measure = next(ms for ms, ws in rules().heads.items() if word in ws)
+    return Reading(measure) if measure == "attacks" or view.us_context() else None
+
+
 def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
     """A bare number: "three were killed", "killing three", "77 in Syria", "a total of 130"."""
     r, st, toks = rules(), view.st, view.toks
     named = r.count_after.match(st, toks[k - 1][1]) if k else None
     if named:  # "brings to 151 the number of attacks"
         word = named.group("head").lower()
-        return Reading(next(ms for ms, ws in r.heads.items() if word in ws))
+        return _named_measure(view, word)
     first = words[0] if words else ""
+    if kb and toks[kb - 1][2] == "from" and r.rise_from.search(st, clause[0], qs) and head(words)[0] is None:
+        return Reading(None, "earlier")  # "rose to 97 from 83 a week earlier": the figure before
     if first and first[0].isalnum() and first not in r.copulas and first not in r.bare_followers:
         return None  # counts something else: "three rockets", "five miles", "2,500 troops"
     j = 0
@@ -252,7 +269,7 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
         return Reading("attacks") if r.aimed_target.match(st, m.end("head")) else None
     if m:
         word = m.group("head").lower()
-        return Reading(next(ms for ms, ws in r.heads.items() if word in ws))
+        return _named_measure(view, word)
     after = st[toks[k][0] : toks[k][0] + 30] if k < len(toks) else ""
     if (
         r.total_before.search(st, max(clause[0], qs - 40), qs)
@@ -260,6 +277,6 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
         or r.total_after.match(after)
     ):
         return Reading(None, "total")
-    if first == "in" and (prev_word in r.split_before or kb == 0 or prev[0] < clause[0]):
-        return Reading(None, "split")
+    if (first == "in" or _at_site(view, k)) and (prev_word in r.split_before or kb == 0 or prev[0] < clause[0]):
+        return Reading(None, "split")  # "77 in Syria", "three attacks: two at al-Asad and one at al-Tanf"
     return None

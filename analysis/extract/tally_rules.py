@@ -86,6 +86,7 @@ def _count_rules(lex) -> dict:
         count_after=re.compile(lex["count_after"].replace("{heads}", alternation(all_heads)), re.I),
         rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads + lex["aimed_heads"])), re.I),
         tally_word=gated(lex["tally_word"], re.I),
+        rise_from=gated(lex["rise_from"], re.I),
         rise_qualifier=gated(rf"(?<![\w-])(?:{alternation(rise_quals)})\s+$", re.I),
         rise_qualifier_names=rise_quals,
         bare_followers=_set(lex["bare_followers"]),
@@ -222,6 +223,8 @@ def _source_rules(lex) -> dict:
             re.I,
         ),
         attr_appositive=re.compile(rf",\s*(?:(?:has|have)\s+)?(?:{speech})\b"),
+        # named U.S. briefers ("Maj. Gen. Pat Ryder told reporters"): U.S. people in view
+        us_briefers=re.compile(r"\b(?:" + "|".join(p for ps in lex["source_people"].values() for p in ps) + r")\b"),
     )
 
 
@@ -230,7 +233,7 @@ def _grammar_rules(lex) -> dict:
     names = (
         "under_exposure_after coordinators target_prepositions member_heads member_us_words "
         "casualty_prepositions part_determiners part_pronouns agent_prepositions us_people_words "
-        "ordinal_determiners ordinal_followers"
+        "ordinal_determiners ordinal_followers split_past"
     )
     short = {"under_exposure_after": "under_exposure"}
     return {short.get(n, n): _set(lex[n]) for n in names.split()}
