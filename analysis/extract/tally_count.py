@@ -83,7 +83,7 @@ def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | N
     if num.article:
         return article_count(view, k, kb, qs)
     if num.ordinal:
-        return _ordinal(view, words, kb)
+        return _ordinal(view, words, kb, qs, clause)
     times = _times(view, words, num, kb, qs, clause)
     if times is not None:
         return times or None
@@ -151,20 +151,24 @@ def _attacks(view, words, i: int) -> Reading | None:
     return Reading("attacks", "", i)
 
 
-def _ordinal(view, words, kb: int) -> Reading | None:
+def _ordinal(view, words, kb: int, qs: int, clause) -> Reading | None:
     """ "the 115th attack on U.S. forces since Oct. 17", "the first attack since Feb. 4 and
-    the 171st since mid-October": an attack that brought the count to that number. Only
-    after "the" and before an attack noun, or standing for the attack noun said before it;
-    "the 718th Engineer Company" counts nothing."""
+    the 171st since mid-October", "attacked for the 92nd time": an attack that brought the
+    count to that number. Only after "the" and before an attack noun, standing for the
+    attack noun said before it, or as the time of an attack cue; "the 718th Engineer
+    Company" counts nothing."""
     r = rules()
+    if words[:1] == ["time"] and r.attack_cue.search(view.st, max(clause[0], qs - 40), qs):
+        return Reading("attacks", "ordinal")
     if kb == 0 or view.toks[kb - 1][2] not in r.ordinal_determiners:
         return None
     kind, i = head(words)
     if kind == "attacks":
-        return _attacks(view, words, i)
+        found = _attacks(view, words, i)
+        return Reading("attacks", "ordinal", i) if found else None
     said = any(t[2] in r.heads["attacks"] for t in view.toks[:kb])
     if said and (not words or words[0] in r.ordinal_followers):
-        return Reading("attacks")
+        return Reading("attacks", "ordinal")
     return None
 
 

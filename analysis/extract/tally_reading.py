@@ -25,7 +25,7 @@ class Reading:
     """What the words around a number say it counts."""
 
     measure: str | None  # None: taken from a neighbouring tally (see `elliptic`)
-    elliptic: str = ""  # "split" (77 in Syria), "total" (a total of 130), "part" (57 of the attacks), "and" (... and a contractor), "earlier" (rose to 97 from 83)
+    elliptic: str = ""  # "split" (77 in Syria), "total" (a total of 130), "part" (57 of the attacks), "and" (... and a contractor), "earlier" (rose to 97 from 83), "ordinal" (the 115th attack)
     last: int = 0  # index, relative to the first token after the number, of the last word read
     disposition: bool = False  # counted only by a disposition word ("were treated")
     people: bool = False  # the number's own noun names the people counted ("69 U.S. troops")

@@ -233,7 +233,7 @@ def _grammar_rules(lex) -> dict:
     names = (
         "under_exposure_after coordinators target_prepositions member_heads member_us_words "
         "casualty_prepositions part_determiners part_pronouns agent_prepositions us_people_words "
-        "ordinal_determiners ordinal_followers split_past"
+        "ordinal_determiners ordinal_followers split_past others_heads"
     )
     short = {"under_exposure_after": "under_exposure"}
     return {short.get(n, n): _set(lex[n]) for n in names.split()}

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.tally_count import read
 from analysis.extract.tally_facts import attributions, clause_facts, nearest
-from analysis.extract.tally_place import first_group, listed_after
+from analysis.extract.tally_place import REGION, first_group, listed_after
 from analysis.extract.tally_reading import Number, numbers, qualifier
 from analysis.extract.tally_rules import OF_THEM, SEGMENT_STOP, rules
 from analysis.extract.tally_view import SentenceView
@@ -188,8 +188,15 @@ def _segments(view, tallies: list[Tally], nums: list[Number]) -> None:
     for t, q in zip(tallies, tallies[1:]):
         if t.own_places or not q.own_places or t.measure != q.measure or t.measure == "attacks":
             continue
-        if t.clause == q.clause and (t.np_end > q.s or q.elliptic == "and"):
+        if t.clause == q.clause and (t.np_end > q.s or q.elliptic == "and" or _others(view, q)):
             t.own_places = list(q.own_places)  # coordinated: "A soldier and two contractors were hurt in Iraq"
+
+
+def _others(view, q: Tally) -> bool:
+    """ "A soldier was critically wounded and two others suffered minor injuries when a drone
+    hit Erbil": the others were hurt in the same place."""
+    k = view.token_at(q.e)
+    return k < len(view.toks) and view.toks[k][2] in rules().others_heads
 
 
 def _facts(view, tallies: list[Tally]) -> None:
@@ -212,6 +219,8 @@ def _facts(view, tallies: list[Tally]) -> None:
             facts[t.clause]["roles"] = date_roles(view, cs, ce, has_speech)
         f = facts[t.clause]
         free = [p for p in places if p not in claimed and p[0] < _parts_start(t, tallies)]
+        if t.elliptic == "ordinal":  # "Thursday's attack on Ain al-Asad was the 158th": that attack's place
+            free = [p for p in free if p[2] in r.regions or p[2] == REGION]  # "... in the region ... the 171st"
         t.places = [p[2] for p in t.own_places or _nearest_group(st, free, cs, ce, t.s) or free]
         apply_window(view, t, f["roles"], trailing_roles)
         t.source = nearest(f["sources"] or trailing, t)
