@@ -78,8 +78,9 @@ class Context:
     def campaign_since(self, i: int) -> str:
         """A campaign's start stated for the attacks in a sentence without a count ("attacks
         ... since they began on October 17"); a few days' start ("since Sunday") is none."""
-        if self.per_sentence[i] or not rules().event_words.search(self.sentences[i].text):
-            return ""
+        text = self.sentences[i].text
+        if self.per_sentence[i] or not rules().event_words.search(text) or rules().pause.search(text):
+            return ""  # "no attacks since February 4" starts a pause, not the attacks
         published = self.doc.published
         starts = [x.iso for x in self.roles(i) if x.role == "since" and x.iso]
         return next((s for s in starts if published and (published - dt.date.fromisoformat(s)).days > 7), "")

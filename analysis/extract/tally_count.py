@@ -56,6 +56,8 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
             return None  # "four were injured in two drone attacks", "killed in one of these attacks"
     if found.measure == "killed" and r.non_attack_deaths.search(view.st, *clause):
         return None  # "died of a cardiac episode": not killed in an attack
+    if found.people and r.other_conflicts.search(view.st) and not _us_people(view, k):
+        return None  # "Israel's military says 187 soldiers have been killed": another war's dead
     if found.measure != "attacks" and not found.people and someone_else(view, kb):
         return None  # "three Iraqi soldiers were killed and 12 wounded"
     if found.measure != "attacks" and prev and prev[2] in r.verbs:
@@ -64,10 +66,24 @@ def read(view, num: Number, qs: int, clause: tuple[int, int]) -> Reading | None:
     return found
 
 
+def _us_people(view, k: int) -> bool:
+    """The people counted are named American ("three U.S. soldiers"), whatever else the
+    sentence is about."""
+    r = rules()
+    for _, _, word in view.toks[k : k + 6]:
+        if word in r.people:
+            return False
+        if word in r.us_people_words:
+            return True
+    return False
+
+
 def _reading(view, num: Number, k: int, kb: int, qs: int, clause) -> Reading | None:
     words = [t[2] for t in view.toks[k : k + 16]]
     if num.article:
         return article_count(view, k, kb, qs)
+    if num.ordinal:
+        return _ordinal(view, words, kb, qs, clause)
     times = _times(view, words, num, kb, qs, clause)
     if times is not None:
         return times or None
@@ -135,6 +151,27 @@ def _attacks(view, words, i: int) -> Reading | None:
     return Reading("attacks", "", i)
 
 
+def _ordinal(view, words, kb: int, qs: int, clause) -> Reading | None:
+    """ "the 115th attack on U.S. forces since Oct. 17", "the first attack since Feb. 4 and
+    the 171st since mid-October", "attacked for the 92nd time": an attack that brought the
+    count to that number. Only after "the" and before an attack noun, standing for the
+    attack noun said before it, or as the time of an attack cue; "the 718th Engineer
+    Company" counts nothing."""
+    r = rules()
+    if words[:1] == ["time"] and r.attack_cue.search(view.st, max(clause[0], qs - 40), qs):
+        return Reading("attacks", "ordinal")
+    if kb == 0 or view.toks[kb - 1][2] not in r.ordinal_determiners:
+        return None
+    kind, i = head(words)
+    if kind == "attacks":
+        found = _attacks(view, words, i)
+        return Reading("attacks", "ordinal", i) if found else None
+    said = any(t[2] in r.heads["attacks"] for t in view.toks[:kb])
+    if said and (not words or words[0] in r.ordinal_followers):
+        return Reading("attacks", "ordinal")
+    return None
+
+
 def _named_part(view, words, k: int, kb: int, qs: int, clause):
     """ "Of the attacks, 32 were in Iraq", "Among the wounded, 12 suffered brain injuries": a
     part whose measure the cue's noun names; False when the number counts something else
@@ -184,14 +221,31 @@ def _partitive(view, words):
     return None
 
 
+def _at_site(view, k: int) -> bool:
+    """ "two at al-Asad": "at" and a place from the gazetteer right after it."""
+    toks = view.toks
+    if k >= len(toks) or toks[k][2] != "at":
+        return False
+    return any(0 <= p[0] - toks[k][1] <= 5 for p in view.places)
+
+
+def _named_measure(view, word: str) -> Reading | None:
+    """ "the number of attacks rose to 97", "the death toll ... rose to 20,000": the measure
+    of the head named, casualties only with U.S. people in view (not Gaza's toll)."""
+    measure = next(ms for ms, ws in rules().heads.items() if word in ws)
+    return Reading(measure) if measure == "attacks" or view.us_context() else None
+
+
 def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
     """A bare number: "three were killed", "killing three", "77 in Syria", "a total of 130"."""
     r, st, toks = rules(), view.st, view.toks
     named = r.count_after.match(st, toks[k - 1][1]) if k else None
     if named:  # "brings to 151 the number of attacks"
         word = named.group("head").lower()
-        return Reading(next(ms for ms, ws in r.heads.items() if word in ws))
+        return _named_measure(view, word)
     first = words[0] if words else ""
+    if kb and toks[kb - 1][2] == "from" and r.rise_from.search(st, clause[0], qs) and head(words)[0] is None:
+        return Reading(None, "earlier")  # "rose to 97 from 83 a week earlier": the figure before
     if first and first[0].isalnum() and first not in r.copulas and first not in r.bare_followers:
         return None  # counts something else: "three rockets", "five miles", "2,500 troops"
     j = 0
@@ -219,7 +273,7 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
         return Reading("attacks") if r.aimed_target.match(st, m.end("head")) else None
     if m:
         word = m.group("head").lower()
-        return Reading(next(ms for ms, ws in r.heads.items() if word in ws))
+        return _named_measure(view, word)
     after = st[toks[k][0] : toks[k][0] + 30] if k < len(toks) else ""
     if (
         r.total_before.search(st, max(clause[0], qs - 40), qs)
@@ -227,6 +281,6 @@ def _bare(view, words, k: int, kb: int, qs: int, clause) -> Reading | None:
         or r.total_after.match(after)
     ):
         return Reading(None, "total")
-    if first == "in" and (prev_word in r.split_before or kb == 0 or prev[0] < clause[0]):
-        return Reading(None, "split")
+    if (first == "in" or _at_site(view, k)) and (prev_word in r.split_before or kb == 0 or prev[0] < clause[0]):
+        return Reading(None, "split")  # "77 in Syria", "three attacks: two at al-Asad and one at al-Tanf"
     return None

@@ -164,7 +164,7 @@ def _running_window(ctx: Context, t, chain, tallies) -> None:
     elif same_start:
         t.as_of = _nearest_stated(same_start, t.start)
     else:
-        donor = next((d for d in chain if d.as_of and not _one_attack(d)), None)
+        donor = next((d for d in chain if d.as_of and not _one_attack(d) and not _other_day(t, d)), None)
         t.as_of = donor.as_of if donor is not None else ""
     if t.as_of:
         t.carried.add("as_of")
@@ -189,6 +189,14 @@ def _nearest_stated(stated: list[tuple[int, str]], at: int) -> str:
 def _one_attack(t) -> bool:
     """One attack's casualties: their day is no running total's as-of day."""
     return t.kind == "incident" or (t.kind == "day" and t.measure != "attacks")
+
+
+def _other_day(t, d) -> bool:
+    """One day's count says nothing of when a running total with its own start holds
+    ("four attacks on Wednesday. The monitor has documented 92 since October 19"), unless
+    those attacks brought the total to its figure ("... brings the total since October 17
+    to 52")."""
+    return d.kind == "day" and t.since_stated and bool(t.since) and not t.reached
 
 
 def _before(t, n: int) -> range:

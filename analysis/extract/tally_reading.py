@@ -17,6 +17,7 @@ class Number:
     value: int
     text: str
     article: bool  # "a"/"an" standing for one person
+    ordinal: bool = False  # "the 115th attack": the count the attack brought the tally to
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,7 @@ class Reading:
     """What the words around a number say it counts."""
 
     measure: str | None  # None: taken from a neighbouring tally (see `elliptic`)
-    elliptic: str = (
-        ""  # "split" (77 in Syria), "total" (a total of 130), "part" (57 of the attacks), "and" (... and a contractor)
-    )
+    elliptic: str = ""  # "split" (77 in Syria), "total" (a total of 130), "part" (57 of the attacks), "and" (... and a contractor), "earlier" (rose to 97 from 83), "ordinal" (the 115th attack)
     last: int = 0  # index, relative to the first token after the number, of the last word read
     disposition: bool = False  # counted only by a disposition word ("were treated")
     people: bool = False  # the number's own noun names the people counted ("69 U.S. troops")
@@ -47,10 +46,10 @@ def numbers(view) -> list[Number]:
         k = view.token_at(e)
         if k < len(view.toks) and view.toks[k][2] in r.duration_units:
             continue  # "three months", "24 hours": a duration, not a count
-        written = m["digits"] if m["plus"] else m.group()  # "170-plus"
+        written = m["digits"] if m["plus"] else m.group()[:-2] if m["ordinal"] else m.group()  # "170-plus"
         value = 0 if m["no"] else 1 if m["article"] else 2 if m["twice"] else parse_number(written)
         if value is not None:
-            out.append(Number(s, e, value, m.group(), bool(m["article"])))
+            out.append(Number(s, e, value, m.group(), bool(m["article"]), bool(m["ordinal"])))
     return out
 
 

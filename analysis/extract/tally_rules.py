@@ -86,6 +86,7 @@ def _count_rules(lex) -> dict:
         count_after=re.compile(lex["count_after"].replace("{heads}", alternation(all_heads)), re.I),
         rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads + lex["aimed_heads"])), re.I),
         tally_word=gated(lex["tally_word"], re.I),
+        rise_from=gated(lex["rise_from"], re.I),
         rise_qualifier=gated(rf"(?<![\w-])(?:{alternation(rise_quals)})\s+$", re.I),
         rise_qualifier_names=rise_quals,
         bare_followers=_set(lex["bare_followers"]),
@@ -189,6 +190,7 @@ def _window_rules(lex) -> dict:
         anaphor=gated(lex["anaphor"], re.I),
         event_words=gated(lex["event_words"], re.I),
         other_event_day=gated(lex["other_event_day"], re.I),
+        pause=gated(lex["pause"], re.I),
     )
 
 
@@ -221,6 +223,8 @@ def _source_rules(lex) -> dict:
             re.I,
         ),
         attr_appositive=re.compile(rf",\s*(?:(?:has|have)\s+)?(?:{speech})\b"),
+        # named U.S. briefers ("Maj. Gen. Pat Ryder told reporters"): U.S. people in view
+        us_briefers=re.compile(r"\b(?:" + "|".join(p for ps in lex["source_people"].values() for p in ps) + r")\b"),
     )
 
 
@@ -228,7 +232,8 @@ def _grammar_rules(lex) -> dict:
     """Small grammar words the rules test for."""
     names = (
         "under_exposure_after coordinators target_prepositions member_heads member_us_words "
-        "casualty_prepositions part_determiners part_pronouns agent_prepositions"
+        "casualty_prepositions part_determiners part_pronouns agent_prepositions us_people_words "
+        "ordinal_determiners ordinal_followers split_past others_heads"
     )
     short = {"under_exposure_after": "under_exposure"}
     return {short.get(n, n): _set(lex[n]) for n in names.split()}
@@ -242,6 +247,8 @@ def _number_pattern(lex) -> re.Pattern:
     heads = alternation(lex["article_people"])
     return gated(
         r"(?<![\w$€£¥#.,/:\-])(?:"
+        r"(?P<ordinal>[0-9]{1,3}(?:st|nd|rd|th))\b"
+        r"|"
         r"(?P<digits>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?P<plus>-plus\b|\+(?!\w))?(?![\w%°]|[.,:/][0-9]|-\w)"
         r"|(?P<special>half\s+a\s+dozen|a\s+dozen|a\s+couple\s+of|a\s+pair\s+of)\b"
         rf"|(?P<words>{w}(?:(?:[\s-]+|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+){w})*(?:\s+dozen\b)?)(?!-\w)"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from analysis.extract.tally_count import read
 from analysis.extract.tally_facts import attributions, clause_facts, nearest
-from analysis.extract.tally_place import first_group, listed_after
+from analysis.extract.tally_place import REGION, first_group, listed_after
 from analysis.extract.tally_reading import Number, numbers, qualifier
 from analysis.extract.tally_rules import OF_THEM, SEGMENT_STOP, rules
 from analysis.extract.tally_view import SentenceView
@@ -45,6 +45,7 @@ class Tally:
     new_event: bool = False  # the clause starts another attack ("a similar attack", "in two attacks")
     anaphor: bool = False  # "the attacks", "these attacks": refers back to attacks counted before
     period_anaphor: bool = False  # "during this period"
+    reached: bool = False  # "brings the total to 52", "the tally stood at 98": a total reached
     spoken: str = ""  # the day the clause's source spoke, if stated
     source: str = ""
     target: str = ""
@@ -123,10 +124,20 @@ def _elliptic_measures(view, candidates: list[Tally | None], prev_tallies) -> No
 
 def _continues_split(view, t: Tally, prev_tallies) -> bool:
     """An elliptic count opening its sentence ("Another 98 were in Syria.") continues the
-    split of the sentence before, whose last count is located."""
+    split of the sentence before, whose last count is located, or opens the split of that
+    sentence's total ("At least 38 attacks ... Twenty-one were in Syria and the rest in
+    Iraq"), when it is smaller and says where they were ("900 are in Syria" is a troop level)."""
     if t.elliptic != "split" or not prev_tallies or prev_tallies[-1].sentence.index != view.sentence.index - 1:
         return False
-    return bool(prev_tallies[-1].own_places) and rules().split_opener.fullmatch(view.st, 0, t.qs) is not None
+    if rules().split_opener.fullmatch(view.st, 0, t.qs) is None:
+        return False
+    return bool(prev_tallies[-1].own_places) or _opens_split(view, t, prev_tallies[-1])
+
+
+def _opens_split(view, t: Tally, total: Tally) -> bool:
+    k = view.token_at(t.e)
+    verb = view.toks[k][2] if k < len(view.toks) else ""
+    return total.part_of is None and total.value > t.value and verb in rules().split_past
 
 
 def _kept(view, candidates) -> list[Tally]:
@@ -177,8 +188,15 @@ def _segments(view, tallies: list[Tally], nums: list[Number]) -> None:
     for t, q in zip(tallies, tallies[1:]):
         if t.own_places or not q.own_places or t.measure != q.measure or t.measure == "attacks":
             continue
-        if t.clause == q.clause and (t.np_end > q.s or q.elliptic == "and"):
+        if t.clause == q.clause and (t.np_end > q.s or q.elliptic == "and" or _others(view, q)):
             t.own_places = list(q.own_places)  # coordinated: "A soldier and two contractors were hurt in Iraq"
+
+
+def _others(view, q: Tally) -> bool:
+    """ "A soldier was critically wounded and two others suffered minor injuries when a drone
+    hit Erbil": the others were hurt in the same place."""
+    k = view.token_at(q.e)
+    return k < len(view.toks) and view.toks[k][2] in rules().others_heads
 
 
 def _facts(view, tallies: list[Tally]) -> None:
@@ -200,7 +218,9 @@ def _facts(view, tallies: list[Tally]) -> None:
             facts[t.clause] = clause_facts(st, cs, ce, last_sources if t.clause == last else None)
             facts[t.clause]["roles"] = date_roles(view, cs, ce, has_speech)
         f = facts[t.clause]
-        free = [p for p in places if p not in claimed]
+        free = [p for p in places if p not in claimed and p[0] < _parts_start(t, tallies)]
+        if t.elliptic == "ordinal":  # "Thursday's attack on Ain al-Asad was the 158th": that attack's place
+            free = [p for p in free if p[2] in r.regions or p[2] == REGION]  # "... in the region ... the 171st"
         t.places = [p[2] for p in t.own_places or _nearest_group(st, free, cs, ce, t.s) or free]
         apply_window(view, t, f["roles"], trailing_roles)
         t.source = nearest(f["sources"] or trailing, t)
@@ -214,6 +234,14 @@ def _facts(view, tallies: list[Tally]) -> None:
         )
         if t.detail == "injured or killed":
             t.measure = "injured"
+
+
+def _parts_start(t: Tally, tallies: list[Tally]) -> int:
+    """Where the parts of a count begin ("three attacks on U.S. bases: two at al-Asad in western
+    Iraq and one at al-Tanf"): the places after it are theirs, not the total's."""
+    return min(
+        (q.qs for q in tallies if q.s > t.s and q.part_cue and q.measure == t.measure), default=len(t.sentence.text)
+    )
 
 
 def _nearest_group(st: str, places, cs: int, ce: int, at: int):
@@ -252,7 +280,10 @@ def _link_in_sentence(tallies: list[Tally], doc) -> None:
         if total is None and p is not tallies[0] and not own:
             total = next((t for t in others if t.s < p.s and _of_total(t)), None)  # "Of the 80 injured, 40 were ..."
         if total is None and p.elliptic == "split" and p is tallies[0] and prev_tallies:
-            total = prev_tallies[-1].part_of if prev_tallies[-1].split == "location" else None
+            last = prev_tallies[-1]
+            total = last.part_of if last.split == "location" else None
+            if total is None and not last.own_places and last.measure == p.measure and last.value > p.value:
+                total = last  # "At least 38 attacks ... Twenty-one were in Syria"
         if total is None and p.detail in ("critical condition", "serious condition"):
             total = next((t for t in others if t.s < p.s and t.value > p.value), None)
         if total is not None and total.part_of is not p:

@@ -133,14 +133,15 @@ class SentenceView:
         return any(a <= pos < b for a, b in self.quotes)
 
     def us_context(self) -> bool:
-        """U.S. people in view: named in this sentence, or a tally in one of the two before
-        it; never in a sentence about another war's toll."""
+        """U.S. people in view: named in this sentence (a U.S. briefer too), or a tally in one
+        of the two before it; never in a sentence about another war's toll."""
         if self._us is None:
             r, prev = rules(), self.doc.prev_tallies
             self._us = bool(
                 (
                     any(t[2] in r.people for t in self.toks)
                     or r.us_context.search(self.st)
+                    or r.us_briefers.search(self.st)
                     or (prev and prev[0].sentence.index >= self.sentence.index - 2)
                 )
                 and not r.other_conflicts.search(self.st)

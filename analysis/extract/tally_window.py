@@ -126,6 +126,7 @@ def apply_window(view, t, roles: list[Role], trailing: list[Role]) -> None:
     t.new_event = bool(r.new_event.search(st, cs, ce))
     t.anaphor = bool(r.anaphor.search(st, cs, ce))
     t.period_anaphor = bool(r.period_anaphor.search(st, cs, ce))
+    t.reached = _reached(view, t)
 
 
 def _reached(view, t) -> bool:
