@@ -89,10 +89,10 @@ outputs: $(DATA_STAMP) ## re-extract data/ from seeds/ and re-execute the notebo
 	@[ -z "$(CORPUS_OUT)" ] || { echo "error: make outputs stores the book's outputs for seeds/ only; SEEDS=$(SEEDS) builds with make book SEEDS=..." >&2; exit 2; }
 	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
 
-bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
-	$(PY) bench/bench_extract.py
-
 DEV ?= ../shared/dev
+bench: $(ENV_STAMP) ## benchmark the extractor on synthetic and real-article corpora (../shared/dev), medians of 3; writes bench/results.md and .csv
+	$(PY) bench/bench_extract.py --reps 3 --real $(DEV)/docs $(BENCH_ARGS)
+
 evaluate: $(ENV_STAMP) ## score the extraction on an annotated corpus (DEV=path, default ../shared/dev); writes bench/accuracy.csv
 	@[ -f "$(DEV)/expected.json" ] || { echo "error: $(DEV)/expected.json: no annotated corpus there (set DEV=path)" >&2; exit 2; }
 	mkdir -p _build/evaluate
