@@ -63,9 +63,11 @@ book: $(HTML_INDEX) ## build the site into _build/html (SEEDS=DIR: another corpu
 
 data: $(DATA_STAMP) ## bring data/ up to date from seeds/ (SEEDS=DIR: _build/corpora/<name>/data)
 
+# Tests run on every core (pytest-xdist; TEST_WORKERS=0 runs them in this process).
+TEST_WORKERS ?= auto
 test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env || status=$$?; \
+	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -n $(TEST_WORKERS) --dist loadscope || status=$$?; \
 	  $(MAKE) --no-print-directory -s browser-note; exit $${status:-0}
 
 # Said after the test summary, where a newcomer looks: pytest alone only says "2 skipped".
