@@ -144,7 +144,7 @@ $(STRICT_STAMP):
 	mkdir -p $(BUILD_DIR) && rm -f $(BUILD_DIR)/.strict-* && touch $@
 
 $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEEDS_STAMP) $(wildcard reference/*) $(STRICT_STAMP)
-	$(PY) -m analysis extract '$(SEEDS)' --out $(DATA_DIR) $(STRICT_FLAG)
+	$(PY) -m analysis extract '$(SEEDS)' --out $(DATA_DIR) $(STRICT_FLAG) --cache $(BUILD_DIR)/cache/extract
 	@$(PY) -m analysis.publish checks $(DATA_DIR)
 	touch $@
 
