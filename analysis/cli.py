@@ -176,12 +176,13 @@ def cmd_extract(args) -> int:
             doc.get("path"),
             f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here",
         )
+    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     contents = build_files(rows)
+    del rows  # the tables are bytes now: the rows need not stay in memory while they are validated
     try:
         replace_folder(out, contents, validate=lambda staging: validate_folder(staging, out))
     except OSError as exc:  # permission, a file where a folder should be, disk full
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
-    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     curated = ", ".join(t.path for t in reference.REFERENCE_TABLES)
     summary = f"wrote {display_path(out)}/: {counts} (extracted); {curated} (curated, copied from reference/)\n"
     return _print(summary, result=False)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import io
 import json
 import math
 import re
@@ -86,29 +85,33 @@ def _plain(resource: dict) -> bool:
 
 
 def _resource_problems(resource: dict, base: Path) -> list[str]:
-    name = resource["name"]
-    try:
-        content = (base / resource["path"]).read_bytes()
-    except OSError as exc:
-        return [f"{name}: cannot read {resource['path']} ({exc.strerror or exc})"]
+    """Read in a stream (a table may be larger than the memory a run should take)."""
+    name, path = resource["name"], base / resource["path"]
     problems = []
-    if "bytes" in resource and len(content) != resource["bytes"]:
-        problems.append(f"{name}: byte count is {len(content)}, the package says {resource['bytes']}")
-    if "hash" in resource:
-        digest = "sha256:" + hashlib.sha256(content).hexdigest()
-        if digest != (resource["hash"] if ":" in resource["hash"] else "md5:" + resource["hash"]):
-            problems.append(f"{name}: hash is {digest}, the package says {resource['hash']}")
     try:
-        text = content.decode("utf-8")
+        digest, size = hashlib.sha256(), 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+                size += len(chunk)
+        if "bytes" in resource and size != resource["bytes"]:
+            problems.append(f"{name}: byte count is {size}, the package says {resource['bytes']}")
+        if "hash" in resource:
+            stated = resource["hash"] if ":" in resource["hash"] else "md5:" + resource["hash"]
+            if "sha256:" + digest.hexdigest() != stated:
+                problems.append(f"{name}: hash is sha256:{digest.hexdigest()}, the package says {resource['hash']}")
+        with open(path, encoding="utf-8", newline="") as handle:
+            return problems + _table_problems(name, resource["schema"], handle)
     except UnicodeDecodeError as exc:
-        return problems + [f"{name}: not UTF-8 ({exc.reason} at byte {exc.start})"]
-    return problems + _table_problems(name, resource["schema"], text)
+        return problems + [f"{name}: not UTF-8 ({exc.reason})"]
+    except OSError as exc:
+        return problems + [f"{name}: cannot read {resource['path']} ({exc.strerror or exc})"]
 
 
-def _table_problems(name: str, schema: dict, text: str) -> list[str]:
+def _table_problems(name: str, schema: dict, lines) -> list[str]:
     fields = schema["fields"]
     names = [f["name"] for f in fields]
-    rows = csv.reader(io.StringIO(text, newline=""))
+    rows = csv.reader(lines)
     header = next(rows, None)
     if header != names:
         return [f"{name}: header {header} is not the schema's fields {names}"]
