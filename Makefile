@@ -51,7 +51,7 @@ TEST_STAMP := _build/.tested
 PDF := _build/pdf/report.pdf
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help book data test lint outputs bench evaluate lock clean serve test-stamp publish pdf browser-deps browser-note FORCE
+.PHONY: help book data test lint outputs drift bench evaluate lock clean serve test-stamp publish pdf browser-deps browser-note FORCE
 
 help: ## list the targets, then the layout of the project (from README.md)
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 14
@@ -63,12 +63,21 @@ book: $(HTML_INDEX) ## build the site into _build/html (SEEDS=DIR: another corpu
 
 data: $(DATA_STAMP) ## bring data/ up to date from seeds/ (SEEDS=DIR: _build/corpora/<name>/data)
 
+# nbval compares a fresh run of every notebook with its stored outputs (chart SVG aside, see
+# the sanitize file); the nbval_drift plugin words each failed cell's difference as data
+# (figures old -> new, table rows) into DRIFT_REPORT, printed last, after the browser note.
+DRIFT_REPORT := _build/drift-report.txt
 # Tests run on every core (pytest-xdist; TEST_WORKERS=0 runs them in this process).
 TEST_WORKERS ?= auto
-test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/book/nbval_sanitize.cfg \
+  -p analysis.publish.nbval_drift --drift-report $(DRIFT_REPORT)
+
+test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks; ends with the drift report
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
-	$(PY) -m pytest tests $(NOTEBOOKS) --nbval --nbval-current-env -n $(TEST_WORKERS) --dist loadscope || status=$$?; \
-	  $(MAKE) --no-print-directory -s browser-note; exit $${status:-0}
+	@rm -f $(DRIFT_REPORT)
+	$(PY) -m pytest tests $(NOTEBOOKS) $(NBVAL_FLAGS) -n $(TEST_WORKERS) --dist loadscope || status=$$?; \
+	  $(MAKE) --no-print-directory -s browser-note; \
+	  if [ -s $(DRIFT_REPORT) ]; then echo; cat $(DRIFT_REPORT); fi; exit $${status:-0}
 
 # Said after the test summary, where a newcomer looks: pytest alone only says "2 skipped".
 browser-note:
@@ -87,9 +96,14 @@ lint: $(ENV_STAMP) ## ruff check and ruff format --check over analysis/, tests/ 
 	$(VENV)/bin/ruff check analysis tests bench
 	$(VENV)/bin/ruff format --check analysis tests bench
 
-outputs: $(DATA_STAMP) ## re-extract data/ from seeds/ and re-execute the notebooks in place, after an intended change
+# REASON (from make's command line or the environment, read by the shell so any quote in it
+# is safe) is logged with every change to a figure in book/changes.csv; required then.
+outputs: $(DATA_STAMP) ## re-extract data/ and re-execute the notebooks in place, after an intended change; REASON="why" is logged with what changed
 	@[ -z "$(CORPUS_OUT)" ] || { echo "error: make outputs stores the book's outputs for seeds/ only; SEEDS=$(SEEDS) builds with make book SEEDS=..." >&2; exit 2; }
-	$(PY) -m analysis run-notebooks $(NOTEBOOKS)
+	$(PY) -m analysis run-notebooks --reason "$${REASON-}" $(NOTEBOOKS)
+
+drift: $(DATA_STAMP) ## execute the notebooks afresh and say, in words, what differs from their stored outputs (exit 1 if anything; stores nothing)
+	$(BOOK_ENV) $(PY) -m analysis drift $(NOTEBOOKS)
 
 DEV ?= ../shared/dev
 bench: $(ENV_STAMP) ## benchmark the extractor on synthetic and real-article corpora (../shared/dev), medians of 3; writes bench/results.md and .csv
@@ -156,8 +170,10 @@ $(EXEC_STAMP): $(DATA_STAMP) $(PACKAGE_FILES) bench/results.csv bench/accuracy.c
 	rm -rf $(BUILD_DIR)/.jupyter_cache $(BUILD_DIR)/.doctrees
 	mkdir -p $(BUILD_DIR) && touch $@
 
+# Sphinx copies _static/ and applies the configuration only when a page is out of date, so
+# a change to either rewrites every page (--all; the notebooks' execution stays cached).
 $(HTML_INDEX): $(ENV_STAMP) $(DATA_STAMP) $(EXEC_STAMP) $(BOOK_FILES)
-	$(BOOK_ENV) $(VENV)/bin/jupyter-book build . $(PATH_OUTPUT) $(JB_FLAGS)
+	$(BOOK_ENV) $(VENV)/bin/jupyter-book build . $(PATH_OUTPUT) $(JB_FLAGS) $(if $(filter _static/% _ext/% _config.yml _toc.yml,$?),--all)
 	touch $@
 
 # The PDF edition: the same sources and execution cache as the site, built as one HTML page

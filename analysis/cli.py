@@ -1,6 +1,7 @@
 """Command line: `python -m analysis extract INPUT... --out DIR` writes the tables;
 `python -m analysis evaluate CORPUS --expected FILE` scores the extraction against hand
-annotations without writing anything into the corpus.
+annotations without writing anything into the corpus; `drift` and `run-notebooks`
+compare and refresh the book's stored outputs.
 
 Exit codes: 0 success (warnings may be printed), 2 bad input or an operating-system
 error (one line naming the file and the problem, nothing written), 130 after Ctrl-C and
@@ -258,10 +259,29 @@ def cmd_notebooks(args) -> int:
 
 
 def cmd_run_notebooks(args) -> int:
-    from analysis.publish.notebooks import execute_in_place
+    """`make outputs`: store fresh outputs, logging what changed with the reason."""
+    from analysis.publish.changelog import LOG
+    from analysis.publish.notebooks import refresh
+    from analysis.publish.site import Refused
 
-    execute_in_place(args.notebooks)
-    return 0
+    try:
+        done = refresh(args.notebooks, args.reason or "")
+    except Refused as exc:
+        raise InputError(LOG, str(exc)) from None
+    return _print(done + "\n", result=False)
+
+
+def cmd_drift(args) -> int:
+    """`make drift`: what the notebooks show now against their stored outputs; exit 1
+    when anything drifted or a notebook failed to run."""
+    from analysis.publish.drift import render
+    from analysis.publish.notebooks import drift
+    from analysis.publish.toc import toc_notebooks
+
+    changes, failed = drift(args.notebooks or toc_notebooks())
+    text = render(changes) + "".join(f"error: {line}\n" for line in failed)
+    _print(text or "No drift: every notebook shows what its stored outputs show.\n")
+    return 1 if changes or failed else 0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -312,7 +332,11 @@ def parser(argv: list[str] = ()) -> argparse.ArgumentParser:
     nb.set_defaults(func=cmd_notebooks)
     run = sub.add_parser("run-notebooks", help="re-execute notebooks in place, storing their outputs")
     run.add_argument("notebooks", nargs="+")
+    run.add_argument("--reason", help="why the figures changed (required when they did); logged in book/changes.csv")
     run.set_defaults(func=cmd_run_notebooks)
+    dr = sub.add_parser("drift", help="execute the notebooks afresh and report what differs from their stored outputs")
+    dr.add_argument("notebooks", nargs="*", help="default: every notebook in _toc.yml")
+    dr.set_defaults(func=cmd_drift)
     return p
 
 

@@ -10,7 +10,9 @@ protection of the forces already there. Besides that: verb phrases with the US a
 ("We kept the oil"), a frame named after a citing verb ("cited an anti-ISIS mission") or in
 the mission's own name, and any stated reason in the sentences that talk about the
 justification itself. A statement counts only where its sentence (or, naming no place, the
-nearest one before it) is about Syria or the region. Rules: lexicons/frames.yml.
+nearest one before it) is about Syria or the region. Anchors (and the pronouns that may
+name the presence, resolved by purpose_refs) are in purpose_anchors; rules in
+lexicons/frames.yml, compiled by purpose_rules.
 """
 
 from __future__ import annotations
@@ -18,21 +20,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
+from analysis.extract.purpose_anchors import Anchor, anchors_in, governing, has_subject, somebody_elses, us_before
+from analysis.extract.purpose_refs import Antecedents
+from analysis.extract.purpose_rules import Rules, rules
 from analysis.store.vocabulary import FRAMES
-from analysis.text.lexicon import load_lexicon
-from analysis.text.regex import gated, trie
+
+__all__ = ["FRAMES", "Purpose", "Rules", "about", "rules", "statements"]
 
 _SEGMENT_CUT = re.compile(r";|\s[-–—]+\s|—|–(?=\s)|[()]")
-_COORDINATION = re.compile(r"[\s,“”\"‘’']*(?:(?:and|or|and/or|as well as|nor)\b)?[\s,“”\"‘’']*$", re.I)
-_AUX = (
-    r"(?:['’](?:re|ll|d|ve|s)|\s+(?:would|will|had|has|have|is|are|was|were|did|do|does|must|should|can|could|may|"
-    r"might|shall|not|only|still|also|never|then|now|already|going to|plans? to|intends? to|wants? to))*"
+# "an anti-ISIS or counter-Iran mission", "fighting ISIS and countering Iran", "until ISIS is
+# defeated and Iranian forces have left": reasons joined by a conjunction
+_COORDINATION = re.compile(
+    r"(?:\s+(?:is|are|was|were|has been|have been|had been)\s+[\w-]+)?[\s,“”\"‘’']*"
+    r"(?:(?:and|or|and/or|as well as|nor)\b(?:\s+(?:also\s+)?(?:to\s+)?[a-z][\w-]*)?)?[\s,“”\"‘’']*$",
+    re.I,
 )
-_LEADING_LINK = re.compile(r"^[\s“\"‘']*$")
-_IS = re.compile(r"(?<![\w-])IS(?![\w-])")
-_LAST_PUNCT = re.compile(r"[,;:.!?()]")
+_IS = re.compile(r"(?<![\w-])IS(?!\w)")  # "the IS group", "IS-linked"
 
 
 @dataclass(frozen=True)
@@ -42,135 +46,6 @@ class Purpose:
     frame: str
     start: int
     end: int
-
-
-def _words(pattern: str) -> str:
-    return rf"(?<![\w-])(?:{pattern})(?![\w-])"
-
-
-def _any(patterns) -> re.Pattern:
-    items = [patterns] if isinstance(patterns, str) else list(patterns)
-    return gated("|".join(f"(?:{_words(p)})" for p in items), re.I, limit=2) if items else re.compile(r"(?!)")
-
-
-@dataclass(frozen=True)
-class Rules:
-    limits: dict
-    troop: re.Pattern
-    not_us: re.Pattern
-    us_subject: re.Pattern
-    presence_verb: re.Pattern
-    standalone: re.Pattern
-    mission: re.Pattern
-    reinforcement: re.Pattern
-    blocker: re.Pattern
-    foreign_clause: re.Pattern  # "Syrian Kurds who ...": a clause of somebody else's
-    link: re.Pattern
-    announcing: re.Pattern
-    context: re.Pattern
-    citing: re.Pattern
-    place_in: re.Pattern
-    place_out: re.Pattern
-    about: tuple  # (frame, pattern) for everything a purpose may be about
-    keywords: re.Pattern  # on lowercased text: a sentence without one states no reason
-    names: tuple  # (frame, pattern) for names that state a purpose on their own
-    statements: tuple  # (frame, pattern) for verb phrases with the US as subject
-
-
-@lru_cache(maxsize=1)
-def rules() -> Rules:
-    lex = load_lexicon("frames")
-    unknown = set(lex["frames"]) - set(FRAMES)
-    if unknown:
-        raise ValueError(f"lexicons/frames.yml: frames not in the table's list: {sorted(unknown)}")
-    per_frame = {key: tuple((f, _any(v[key])) for f, v in lex["frames"].items() if v.get(key)) for key in ("names",)}
-    about = tuple((f, _any(list(v.get("about") or []) + list(v.get("names") or []))) for f, v in lex["frames"].items())
-    statements = tuple((f, _any(v["statements"])) for f, v in lex["frames"].items() if v.get("statements"))
-    return Rules(
-        limits={k: int(v) for k, v in lex["limits"].items()},
-        troop=_any(lex["troops"]),
-        not_us=_any(lex["not_us"]),
-        us_subject=re.compile(rf"(?<![\w-])(?:{lex['us_subjects']}){_AUX}\s*[“\"‘']?\s*$", re.I),
-        presence_verb=_any(lex["presence_verbs"]),
-        standalone=_any(lex["standalone_anchors"]),
-        mission=_any(lex["missions"]),
-        reinforcement=_any(lex["reinforcement_verbs"]),
-        blocker=_any(lex["blockers"]),
-        foreign_clause=re.compile(rf"{_words(lex['not_us'])}(?:\s+[\w-]+)?\s+(?:who|which|whom|that)\b", re.I),
-        link=_any(lex["links"]),
-        announcing=_any(lex["announcing_links"]),
-        context=_any(lex["context"]),
-        citing=re.compile(rf"{_words(lex['citing_verbs'])}\s+(?:(?:an?|the|its|their|our)\s+)?$", re.I),
-        place_in=_any(lex["places_in"]),
-        place_out=_any(lex["places_out"]),
-        about=about,
-        keywords=re.compile(trie(sorted(set(lex["keywords"])))),
-        names=per_frame["names"],
-        statements=statements,
-    )
-
-
-# --- anchors --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Anchor:
-    start: int
-    end: int
-    kind: str  # "presence", "mission" (may take a copula as its link) or "reinforcement"
-
-
-def _somebody_elses(r: Rules, text: str, lo: int, pos: int) -> bool:
-    """Is the troop noun at `pos` another actor's ("Iranian troops", "Kurdish forces")?"""
-    before = _LAST_PUNCT.split(text[max(lo, pos - 40) : pos])[-1]
-    return bool(r.not_us.search(" ".join(before.split()[-2:])))
-
-
-def _has_subject(r: Rules, text: str, lo: int, pos: int) -> bool:
-    """A US subject or a US troop noun just before the verb at `pos`."""
-    limit = max(lo, pos - r.limits["subject_to_verb"])
-    if r.us_subject.search(text[limit:pos]):
-        return True
-    return any(
-        not _somebody_elses(r, text, lo, t.start()) and not r.blocker.search(text, t.end(), pos)
-        for t in r.troop.finditer(text, limit, pos)
-    )
-
-
-def _anchors(r: Rules, text: str, lo: int, hi: int) -> list[_Anchor]:
-    found = [_Anchor(m.start(), m.end(), "presence") for m in r.standalone.finditer(text, lo, hi)]
-    found += [
-        _Anchor(m.start(), m.end(), "presence")
-        for m in r.presence_verb.finditer(text, lo, hi)
-        if _has_subject(r, text, lo, m.start())
-    ]
-    found += [
-        _Anchor(m.start(), m.end(), "mission")
-        for m in r.mission.finditer(text, lo, hi)
-        if not r.not_us.search(m.group())  # "the small ISIS presence" is not the US's
-    ]
-    for m in r.reinforcement.finditer(text, lo, hi):
-        if r.troop.search(m.group()) or r.troop.search(text, m.end(), min(hi, m.end() + 40)):
-            found.append(_Anchor(m.start(), m.end(), "reinforcement"))
-    return sorted(found, key=lambda a: (a.end, a.start))
-
-
-def _governing(r: Rules, text: str, anchors: list[_Anchor], lo: int, link: re.Match) -> _Anchor | None:
-    """The anchor a link belongs to: the nearest one before it with no attack, strike or
-    drawdown word in between; for a purpose opening the clause ("To defeat ISIS, US troops
-    remain ..."), the first anchor after it."""
-    before = [a for a in anchors if a.start < link.start()]
-    if before:
-        a = before[-1]
-        gap = (min(a.end, link.start()), link.start())
-        if gap[1] - gap[0] <= r.limits["anchor_to_link"] and not (
-            r.blocker.search(text, *gap) or r.foreign_clause.search(text, *gap)
-        ):
-            return a
-        return None
-    if _LEADING_LINK.match(text[lo : link.start()]):
-        return next((a for a in anchors if a.start >= link.end()), None)
-    return None
 
 
 # --- what a purpose is about ----------------------------------------------------------------
@@ -216,20 +91,22 @@ def _first_with_coordinated(text: str, hits: list[Purpose]) -> list[Purpose]:
     return chosen
 
 
-def about(r: Rules, text: str, start: int, end: int) -> list[Purpose]:
+def about(r: Rules, text: str, start: int, end: int, first_by: int | None = None) -> list[Purpose]:
     """What the purpose in text[start:end] is about: the first frame named (with those
-    coordinated with it); `other` only when no other frame is named."""
+    coordinated with it), if it starts before `first_by`; `other` only when no other frame
+    is named."""
     hits = _hits(r.about, text, start, end)
     specific = [p for p in hits if p.frame != "other"]
-    return _first_with_coordinated(text, specific or hits)
+    chosen = _first_with_coordinated(text, specific or hits)
+    return chosen if first_by is None or (chosen and chosen[0].start < first_by) else []
 
 
 # --- the kinds of statement -----------------------------------------------------------------
 
 
-def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+def _linked(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
     """Anchor + link + what it is about, within one clause."""
-    anchors = _anchors(r, text, lo, hi)
+    anchors = anchors_in(r, text, lo, hi, ref)
     if not anchors:
         return []
     out: list[Purpose] = []
@@ -238,10 +115,14 @@ def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
     ]
     links += [(m, False) for m in _copulas(r, text, anchors, hi)]
     for link, announcing in links:
-        reach = COPULA_REACH if link.re is _COPULA else r.limits["purpose"]
-        end = hi if announcing else _phrase_end(text, link.end(), hi, reach)
-        found = about(r, text, link.end(), end)
-        anchor = _governing(r, text, anchors, lo, link) if found else None
+        if r.denial.search(text, max(lo, link.start() - 30), link.start()):
+            continue  # "less to fight ISIS than to watch Iran"
+        end = hi if announcing else _phrase_end(text, link.end(), hi, r.limits["purpose"])
+        first_by = link.end() + COPULA_REACH if link.re is _COPULA else None  # `_AS` reads on
+        found = about(r, text, link.end(), end, first_by)
+        if found and r.engagement.search(text, link.end(), found[0].start):
+            continue
+        anchor = governing(r, text, anchors, lo, link) if found else None
         if anchor is None or _hits(r.names, text, anchor.start, anchor.end):
             continue  # no anchor, or a mission named by its purpose (read by `_stated`)
         if anchor.kind == "reinforcement":  # only the protection of the forces there
@@ -250,35 +131,95 @@ def _linked(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
     return out
 
 
+_ASIDE = r"(?:,\s+[^,;]{1,50},)?"  # "the mission, officials say, is ...", "is, in his words, about"
 _COPULA = re.compile(
-    r"\s+(?:[\w.'’-]+\s+){0,3}?(?:is|was|remains|remained|has been|had been|will be|would be)"
-    r"(?:\s+(?:still|always|only|now))?(?:\s+to)?\b(?!\s+\w+ed\b)",
+    rf"{_ASIDE}\s+(?:[\w.,'’-]+\s+){{0,5}}?(?:is|was|remains|remained|has been|had been|will be|would be|lies in|lay in)"
+    rf"(?:\s+(?:still|always|only|now))?(?:\s+to)?\b(?!\s+\w+ed\b){_ASIDE}"
+    r"|\s+as\b(?=\s+(?:an?\s|[\w-]+ing\b))",  # "describe the mission as preventing ..."
     re.I,
 )
-COPULA_REACH = 30  # characters from a copula to the reason it names
+_AS = re.compile(r"\s+as\b(?!\s+(?:well|long|soon|of|if|though|part)\b)", re.I)  # after `described`
+COPULA_REACH = 30  # characters from a copula to the first reason it names
 
 
-def _copulas(r: Rules, text: str, anchors: list[_Anchor], hi: int) -> list[re.Match]:
+def _copulas(r: Rules, text: str, anchors: list[Anchor], hi: int) -> list[re.Match]:
     """A copula right after the mission ("the mission in Syria is to ...", "the purpose of
-    the deployment was always ...") links it to its purpose, unless what follows is an
-    event ("the presence was attacked")."""
+    the deployment was always ...", "described the mission as countering ...") links it
+    to its purpose, unless what follows is an event ("the presence was attacked")."""
     found = []
     for a in anchors:
         m = _COPULA.match(text, a.end, hi) if a.kind == "mission" else None
+        m = _AS.match(text, a.end, hi) if a.kind == "described" else m
         if m and not r.blocker.match(text, m.end() + len(text[m.end() : hi]) - len(text[m.end() : hi].lstrip()), hi):
             found.append(m)
     return found
 
 
-def _stated(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+def _roles(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
+    """What the troops (or the presence) do there, the verb right after them: "US troops
+    help the SDF guard ISIS detainees", "the presence deters Iran". Not in a clause that
+    reports an attack or a strike, before the verb or in what it is about; what follows
+    somebody else's clause ("... Kurds who guard ISIS prisoners") is theirs. Never `other`:
+    working with partners is how wire copy describes the troops, not why they are there."""
+    out: list[Purpose] = []
+    first = [b.search(text, lo, hi) for b in (r.blocker, r.engagement)]
+    blocked_from = min((f.start() for f in first if f), default=hi)
+    for m in r.role.finditer(text, lo, hi):
+        if blocked_from < m.start():
+            break  # an attack or strike earlier in the clause
+        start = max(lo, m.start() - r.limits["subject_to_verb"])
+        subject = r.role_subject.search(text[start : m.start()])
+        if subject is None or somebody_elses(r, text, lo, start + subject.start(), ref):
+            continue
+        end = _phrase_end(text, m.start(), hi, r.limits["purpose"])
+        theirs = r.foreign_clause.search(text, m.end(), end)
+        end = theirs.start() if theirs else end
+        if not (r.blocker.search(text, m.end(), end) or r.engagement.search(text, m.end(), end)):
+            out += [p for p in about(r, text, m.start(), end) if p.frame != "other"]
+    return out
+
+
+def _reversed(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+    """The reason as the subject: "Counter-ISIS operations remain the focus of US troops",
+    named in the clause before these words (at most `purpose` characters back)."""
+    out: list[Purpose] = []
+    for m in r.reverse.finditer(text, lo, hi):
+        start = max(lo, m.start() - r.limits["purpose"])
+        if not r.blocker.search(text, start, m.start()):
+            out += _first_with_coordinated(text, _hits(r.about, text, start, m.start()))
+    return out
+
+
+def _absent(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
+    """The presence by its absence: "Without US troops, ISIS could regroup"; the reason is
+    what would follow, up to the clause after the modal (never `other`). Not what the
+    exit would let the forces do ("would let US forces focus on Iran"): that is a reason
+    for leaving."""
+    out: list[Purpose] = []
+    for m in r.counterfactual.finditer(text, lo, hi):
+        modal = r.modal.search(text, m.end(), hi)
+        if modal and not r.blocker.search(text, m.end(), modal.start()):
+            end = _phrase_end(text, modal.end(), hi, r.limits["purpose"])
+            found = [p for p in about(r, text, m.end(), end) if p.frame != "other"]
+            if found and not r.troop.search(text, modal.end(), found[0].start):
+                out += found
+    return out
+
+
+_INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.I)
+
+
+def _stated(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
     """Verb phrases with the US or its troops as subject ("We kept the oil", "US forces have
     been fighting ISIS"), and frames named in the mission's own name ("the military's oil
-    field mission")."""
+    field mission"). An infinitive ("deployed troops to fight ISIS") is a purpose clause,
+    read by `_linked` with its anchor, unless the US is its subject ("we're going to keep")."""
     out = [
         Purpose(frame, m.start(), m.end())
         for frame, pattern in r.statements
         for m in pattern.finditer(text, lo, hi)
-        if _has_subject(r, text, lo, m.start())
+        if has_subject(r, text, lo, m.start(), ref)
+        and (not _INFINITIVE.search(text, max(lo, m.start() - 4), m.start()) or us_before(r, text, lo, m.start(), ref))
     ]
     for m in r.mission.finditer(text, lo, hi):
         if not r.not_us.search(m.group()):
@@ -356,6 +297,8 @@ def _contexts(r: Rules, text: str, sentences) -> dict[int, tuple[int, bool]]:
         if i < 0 or (i in out and out[i][1]):
             continue
         s = sentences[i]
+        if r.questions.search(text, max(s.start, m.start() - 40), m.start()):
+            continue  # "asked why the troops remain": a question states no reason
         out[i] = (m.start(), True)
         for j in range(i + 1, min(len(sentences), i + 1 + r.limits["context_sentences"])):
             if "\n" in text[s.end : sentences[j].start]:
@@ -382,13 +325,16 @@ def statements(text: str, sentences) -> list[Purpose]:
     contexts = _contexts(r, text, sentences)
     found: dict[tuple[int, str], Purpose] = {}
     named = _keywords(r, text)
+    actors: dict[int, list] = {}
     for i, s in enumerate(sentences):
         k = bisect_left(named, s.start)
         if k == len(named) or named[k] >= s.end or not _in_syria(r, text, sentences, i, places):
             continue
         here: list[Purpose] = []
+        ref = Antecedents(r, text, sentences, i, actors)
         for lo, hi in _segments(text, s.start, s.end):
-            here += _linked(r, text, lo, hi) + _stated(r, text, lo, hi)
+            here += _linked(r, text, lo, hi, ref) + _stated(r, text, lo, hi, ref) + _roles(r, text, lo, hi, ref)
+            here += _reversed(r, text, lo, hi) + _absent(r, text, lo, hi)
         here += _cited(r, text, s.start, s.end)
         if i in contexts:
             start, talks_of_reasons = contexts[i]

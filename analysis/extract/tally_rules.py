@@ -35,6 +35,24 @@ def rules() -> SimpleNamespace:
     )
 
 
+def _part_rules(lex, all_heads: list[str]) -> dict:
+    """What opens a part of an earlier count: "of those", a colon, "Of the attacks, ...",
+    a severity subset."""
+    return dict(
+        part_cue=gated("|".join(lex["part_cues"]), re.I),
+        breakdown_cue=re.compile(lex["breakdown_cue"]),
+        named_part=gated(
+            lex["named_part_cue"].replace("{heads}", alternation(all_heads + list(lex["aimed_heads"]))), re.I
+        ),
+        part_heads={
+            **{w: m for m, ws in lex["heads"].items() for w in _set(ws)},
+            **dict.fromkeys(_set(lex["aimed_heads"]), "attacks"),
+        },
+        part_verbs=_set(lex["part_verbs"]),
+        severity_adverbs=_set(lex["severity_adverbs"]),
+    )
+
+
 def _count_rules(lex) -> dict:
     """What a number counts: head nouns, casualty cues, modifiers, qualifiers, totals."""
     quals = {q.lower(): name for name, qs in lex["qualifiers"].items() for q in qs}
@@ -63,17 +81,7 @@ def _count_rules(lex) -> dict:
         split_before=_set(lex["split_before"]),
         total_before=gated("|".join(lex["total_before"]), re.I),
         total_after=re.compile("|".join(lex["total_after"]), re.I),
-        part_cue=gated("|".join(lex["part_cues"]), re.I),
-        breakdown_cue=re.compile(lex["breakdown_cue"]),
-        named_part=gated(
-            lex["named_part_cue"].replace("{heads}", alternation(all_heads + list(lex["aimed_heads"]))), re.I
-        ),
-        part_heads={
-            **{w: m for m, ws in lex["heads"].items() for w in _set(ws)},
-            **dict.fromkeys(_set(lex["aimed_heads"]), "attacks"),
-        },
-        part_verbs=_set(lex["part_verbs"]),
-        severity_adverbs=_set(lex["severity_adverbs"]),
+        **_part_rules(lex, all_heads),
         count_phrase=gated(lex["count_phrase"].replace("{heads}", alternation(all_heads)), re.I),
         count_after=re.compile(lex["count_after"].replace("{heads}", alternation(all_heads)), re.I),
         rise_phrase=gated(lex["rise_phrase"].replace("{heads}", alternation(all_heads + lex["aimed_heads"])), re.I),

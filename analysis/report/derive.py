@@ -358,6 +358,12 @@ def _tally_attribution(tallies, claims) -> str:
 # --- how accurate the extraction is -------------------------------------------------------
 
 
+def _score(value) -> str:
+    """A score as the accuracy table prints it, three decimals ("1.000", "0.947"); blank when
+    the row has none (dates have no recall)."""
+    return "" if value is None or pd.isna(value) else f"{float(value):.3f}"
+
+
 def accuracy_table(accuracy):
     """bench/accuracy.csv as the methods chapter shows it: one row per measure, date field
     and frame, with recall, precision and F1 (accuracy for dates) and how many were annotated."""
@@ -379,10 +385,10 @@ def accuracy_table(accuracy):
                 else "doc, measure, value"
                 if scoring == "loose"
                 else scoring,
-                "recall": r.get("recall"),
-                "precision": r.get("precision"),
-                "F1": r.get("f1"),
-                "accuracy": r.get("accuracy"),
+                "recall": _score(r.get("recall")),
+                "precision": _score(r.get("precision")),
+                "F1": _score(r.get("f1")),
+                "accuracy": _score(r.get("accuracy")),
                 "annotated": int(r["annotated"]),
             }
         )

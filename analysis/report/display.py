@@ -1,10 +1,12 @@
 """How the book shows things: tables (one HTML wrapper for every table, its cells
-escaped so no markup from a document reaches the page), text pasted into prose, glued
-figures, the data downloads and the codebook."""
+escaped so no markup from a document reaches the page, carrying its rows as data for the
+drift report), text pasted into prose, glued figures, the data downloads and the
+codebook."""
 
 from __future__ import annotations
 
 import html
+import math
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +19,13 @@ from analysis.report.load import package
 from analysis.store import codebook
 
 LONG_TABLE = 12  # rows from which a table gets a search box and sortable columns (_static/report-tables.js)
+# The rows of a shown table as data, stored in its output's metadata in the notebook, so
+# a drift is reported as rows added, removed or changed (analysis/publish/drift.py), not
+# as HTML. Metadata, not a mime type of its own: myst-nb renders nothing of it (it would
+# warn about an unknown type), and nbval, which compares the HTML, leaves metadata out.
+TABLE_META = "report_table"
+# Columns that identify a row on their own, tried in this order before any other.
+ID_COLUMNS = ("tally_id", "check_id", "claim_id", "event_id", "statement_id", "doc_id")
 
 
 def plain(value):
@@ -55,6 +64,77 @@ def _breakable(text: str) -> str:
     return "".join(out)
 
 
+def _json_value(value):
+    """A cell as JSON holds it exactly: text, integers, booleans and finite floats stay
+    themselves; anything else (a date, inf) becomes its text."""
+    value = plain(value)
+    if isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    return str(value)
+
+
+def _unique(frame: pd.DataFrame, columns: list[str]) -> bool:
+    try:
+        return bool(columns) and not frame.duplicated(subset=columns).any()
+    except TypeError:  # an unhashable cell (a list): cannot key on it
+        return False
+
+
+def _is_text(frame: pd.DataFrame, column) -> bool:
+    """A column of words (not numbers, not yes/no): what can name a row without being the
+    figure that changes."""
+    values = [plain(v) for v in frame[column]]
+    return any(isinstance(v, str) and v != "" for v in values) and not any(
+        isinstance(v, (bool, int, float)) for v in values
+    )
+
+
+def row_key(frame: pd.DataFrame, columns: list[str]) -> list[str]:
+    """The columns that identify a row of `frame`: the first id column (ID_COLUMNS, then
+    any other `*_id`) that is unique; else the first shown column of text that is (so a
+    changed figure does not rename its row); else the shortest run of leading shown
+    columns that is; else all of them. A key that is not unique still works: the drift
+    report numbers repeats."""
+    ids = [c for c in ID_COLUMNS if c in frame.columns] + [
+        c for c in frame.columns if str(c).endswith("_id") and c not in ID_COLUMNS
+    ]
+    for column in ids + [c for c in columns if _is_text(frame, c)]:
+        if _unique(frame, [column]):
+            return [column]
+    for n in range(1, len(columns) + 1):
+        if _unique(frame, list(columns[:n])):
+            return list(columns[:n])
+    return list(columns)
+
+
+def table_payload(
+    frame: pd.DataFrame,
+    columns: list[str],
+    key: list[str],
+    labels: dict[str, str] | None = None,
+    role: str = "table",
+    name: str | None = None,
+) -> dict:
+    """The table as data (TABLE_META): its columns (the shown ones, then any hidden key
+    column, listed in `hidden`), their headings, the columns that identify a row, and
+    every row in order.
+    `role` says what shows it: a table, a chart's plotted table, or the table of glued
+    figures (whose values the glue records already carry)."""
+    labels = labels or {}
+    shown = list(columns) + [c for c in key if c not in columns]
+    return {
+        "role": role,
+        "name": name,
+        "columns": [str(c) for c in shown],
+        "labels": [labels.get(c) or column_label(c) for c in shown],
+        "key": [str(c) for c in key],
+        "hidden": [str(c) for c in shown if c not in columns],
+        "rows": [[_json_value(v) for v in row] for row in frame[shown].itertuples(index=False, name=None)],
+    }
+
+
 class Shown:
     """A table as the book shows it: HTML-escaped cells, no index, empty cells blank,
     readable column names, inside a container that scrolls sideways on a phone.
@@ -63,7 +143,9 @@ class Shown:
     internal page (`references.html#doc-...`) or an http(s) address; any other address
     stays text. `url_column` (with `text_column` for the link text) shows a column of
     web addresses as links. `row_ids=(kind, column)` gives each row an id that prose and
-    charts link to. Columns ending in `_href` are never shown."""
+    charts link to. Columns ending in `_href` are never shown. `key` names the columns
+    that identify a row (default: the row-id column, else `row_key`); `role` is carried in
+    the table's data (see table_payload)."""
 
     def __init__(
         self,
@@ -74,6 +156,8 @@ class Shown:
         row_ids: tuple[str, str] | None = None,
         labels: dict[str, str] | None = None,
         hidden: tuple[str, ...] = (),
+        key: tuple[str, ...] | None = None,
+        role: str = "table",
     ):
         frame = frame.reset_index(drop=True).astype(object)
         self.frame = frame.where(frame.notna(), "")
@@ -82,6 +166,8 @@ class Shown:
         if "document" in self.frame.columns and "document_href" in self.frame.columns:
             self.links.setdefault("document", "document_href")
         self.row_ids, self.labels, self.hidden = row_ids, labels or {}, set(hidden)
+        self.key = list(key) if key else [row_ids[1]] if row_ids else None
+        self.role = role
 
     def columns(self) -> list[str]:
         hidden = {self.text_column, *self.links.values(), *self.hidden}
@@ -100,11 +186,19 @@ class Shown:
         value = plain(row[column])
         if isinstance(value, bool):
             value = "yes" if value else "no"
+        elif isinstance(value, float) and value.is_integer():
+            value = int(value)  # a count in a column that also holds blanks: 10, not 10.0
         if column == self.url_column:
             return self._link(value, row[self.text_column] if self.text_column else "")
         if column in self.links:
             return self._link(row[self.links[column]], value)
         return _breakable(str(value))
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        """No data of its own (IPython adds _repr_html_ and __repr__); the rows as metadata."""
+        columns = self.columns()
+        key = self.key or row_key(self.frame, columns)
+        return {}, {TABLE_META: table_payload(self.frame, columns, key, self.labels, self.role)}
 
     def _repr_html_(self) -> str:
         columns = self.columns()
@@ -162,7 +256,7 @@ def figures_table(figures: dict) -> Shown:
     frame = pd.DataFrame(
         {"figure": [figure_label(k) for k in figures], "value": [str(plain(v)) for v in figures.values()]}
     )
-    return show(frame, labels={"figure": "Figure", "value": "Value"})
+    return show(frame, labels={"figure": "Figure", "value": "Value"}, key=("figure",), role="figures")
 
 
 def glue_all(figures: dict) -> Shown:

@@ -105,6 +105,8 @@ def figure_text(value, qualifier) -> str:
 
 def window_text(since, as_of) -> str:
     """The window a count covers, in words: 'since 17 Oct 2023, as of 11 Jan 2024'."""
+    if _text(since) and _text(as_of) and since == as_of:
+        return f"on {day(as_of)}"  # one incident's day, not a span
     parts = []
     if _text(since):
         parts.append(f"since {day(since)}")

@@ -96,9 +96,12 @@ def casualty_sentences(tallies, documents) -> list[Sentence]:
             continue
         place = f" in {row.location}" if isinstance(row.location, str) else ""
         window = []
-        if isinstance(row.since, str):
-            window.append(f"since {row.since}")
-        window.append(f"as of {row.as_of}" if isinstance(row.as_of, str) else "with no as-of day")
+        if isinstance(row.since, str) and isinstance(row.as_of, str) and row.since == row.as_of:
+            window.append(f"on {row.as_of}")  # one incident's day, not a span
+        else:
+            if isinstance(row.since, str):
+                window.append(f"since {row.since}")
+            window.append(f"as of {row.as_of}" if isinstance(row.as_of, str) else "with no as-of day")
         who = f", attributed to {row.attributed_to}" if isinstance(row.attributed_to, str) else ""
         detail = f" ({row.detail})" if isinstance(row.detail, str) and row.detail else ""
         s = Sentence().add(f"The latest figure of US personnel {words}: {int(row.value)}{detail}{place}, ")

@@ -151,6 +151,12 @@ KEYWORD_CHECK = [
     "Extra forces were sent to Syria due to threats to our personnel.",
     "The soldiers are there in support of stability.",
     "Troops remain in Syria to counter terrorism.",
+    "They stay to cut the land bridge to Hezbollah and deter Iran-backed groups.",
+    "They stay to loot the country's resources.",
+    "The units went there to shield US troops and for the safety of the Kurds.",
+    "Troops help guard al-Hol and the detention facilities as part of Operation Inherent Resolve.",
+    "The garrison is leverage in a political settlement and a check on Russian influence.",
+    "The soldiers stay so the caliphate never returns and IS-linked cells stay weak.",
 ]
 
 

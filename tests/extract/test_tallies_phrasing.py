@@ -4,27 +4,9 @@ attacks' window, militias' own counts, named dead, a country as an attack's adje
 sites, briefers and headline verbs. Every sentence is written for these tests; each
 pattern has sentences that must not give the reading."""
 
-import datetime as dt
-
 import pytest
 
-from analysis.extract import tallies
-from analysis.extract.pipeline import parse
-from analysis.text.corpus import Document
-
-FRIDAY = dt.date(2024, 1, 12)  # "Thursday" is 2024-01-11, "Monday" 2024-01-08, "Sunday" 2024-01-07
-
-
-def rows(text, published=FRIDAY):
-    return tallies.extract(parse(Document("t", "t.txt", text, "0" * 64, {"published": published})))
-
-
-def found(text, published=FRIDAY):
-    return [(r["measure"], r["value"], r["location"]) for r in rows(text, published)]
-
-
-def row_of(text, value, published=FRIDAY):
-    return next(r for r in rows(text, published) if r["value"] == value)
+from tests.extract.tally_rows import found, row_of, rows
 
 
 def total_of(text, value):

@@ -99,3 +99,19 @@ def test_chart_marks_are_dated_from_the_data(seed_out):
     night = events.loc[(events.precision == "night") & events.event.str.contains("Houthis"), "date"]
     assert sorted(marks.date) == sorted(set(tower) | set(night))
     assert marks.loc[marks.date.isin(tower), "after"].str.contains("Middle East").all()
+
+
+def test_the_accuracy_table_prints_scores_with_three_decimals_and_blanks_where_none():
+    accuracy = pd.DataFrame(
+        {
+            "part": ["tallies"] * 4 + ["dates"] * 2,
+            "item": ["all"] * 4 + ["since"] * 2,
+            "scoring": ["strict"] * 4 + ["day"] * 2,
+            "metric": ["recall", "precision", "f1", "annotated", "accuracy", "annotated"],
+            "value": [1.0, 0.9473, 0.97, 55, 0.5, 38],
+        }
+    )
+    table = derive.accuracy_table(accuracy)
+    rows = {r.what: r for r in table.itertuples()}
+    assert rows["tallies, all"].recall == "1.000" and rows["tallies, all"].precision == "0.947"
+    assert rows["dates, since"].recall == "" and rows["dates, since"].accuracy == "0.500"

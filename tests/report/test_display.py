@@ -56,3 +56,20 @@ def test_values_are_plain_python_and_booleans_read_as_words():
 def test_the_figures_table_names_figures_in_words():
     text = repr(display.figures_table({"attacks_total": np.int64(130), "some_new_key": 2.5}))
     assert "Attacks counted" in text and "Some new key" in text and "np." not in text
+
+
+def test_whole_numbers_in_a_column_with_blanks_read_as_counts():
+    html = display.show(pd.DataFrame({"expected": [10.0, np.nan], "observed": [1.5, 3.0]}))._repr_html_()
+    assert ">10<" in html and "10.0" not in html and ">1.5<" in html and ">3<" in html
+
+
+def test_a_table_carries_its_rows_as_metadata_keyed_by_an_id_or_a_text_column():
+    from IPython.core.formatters import DisplayFormatter
+
+    frame = pd.DataFrame({"value": [3, 3], "place": ["Iraq", "Syria"], "note": ["a", "b"]})
+    data, metadata = DisplayFormatter().format(display.show(frame))
+    assert set(data) == {"text/html", "text/plain"}  # nothing myst-nb would not know how to render
+    table = metadata[display.TABLE_META]
+    assert table["key"] == ["place"] and table["rows"] == [[3, "Iraq", "a"], [3, "Syria", "b"]]
+    assert display.row_key(frame.assign(tally_id=["t1", "t2"]), ["value", "place"]) == ["tally_id"]
+    assert display.row_key(pd.DataFrame({"n": [1, 2], "m": [5, 5]}), ["m", "n"]) == ["m", "n"]

@@ -57,3 +57,8 @@ def test_the_ledger_says_figures_and_windows_as_the_source_hedges_them():
     assert ledger.figure.tolist() == ["more than 180", "3"]
     assert ledger.window.tolist() == ["since 17 Oct 2023", "not stated"]
     assert ledger.measure.tolist() == ["attacks", "injured or killed"]
+
+
+def test_a_window_of_one_day_is_said_as_that_day():
+    assert docref.window_text("2024-02-04", "2024-02-04") == "on 4 Feb 2024"
+    assert docref.window_text("2024-02-01", "2024-02-04") == "since 1 Feb 2024, as of 4 Feb 2024"

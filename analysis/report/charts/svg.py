@@ -18,6 +18,8 @@ import xml.etree.ElementTree as ET
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.report.display import TABLE_META, row_key, table_payload
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 
@@ -103,6 +105,14 @@ class Chart:
     def __init__(self, fig, table: pd.DataFrame, name: str, alt: str, caption: str, source: str):
         self.fig, self.table, self.name = fig, table, name
         self.alt, self.caption, self.source = alt, caption, source
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> tuple[dict, dict]:
+        """The plotted table as data in the output's metadata, for the drift report (nbval
+        compares a chart through its CSV link: the SVG's bytes depend on the machine)."""
+        table = self.table.reset_index(drop=True).astype(object)
+        table = table.where(table.notna(), "")
+        columns = [c for c in table.columns if not str(c).endswith("_href")]
+        return {}, {TABLE_META: table_payload(table, columns, row_key(table, columns), role="chart", name=self.name)}
 
     def _repr_html_(self) -> str:
         link = csv_link(self.table, self.name)
