@@ -67,13 +67,15 @@ data: $(DATA_STAMP) ## bring data/ up to date from seeds/ (SEEDS=DIR: _build/cor
 # the sanitize file); the nbval_drift plugin words each failed cell's difference as data
 # (figures old -> new, table rows) into DRIFT_REPORT, printed last, after the browser note.
 DRIFT_REPORT := _build/drift-report.txt
+# Tests run on every core (pytest-xdist; TEST_WORKERS=0 runs them in this process).
+TEST_WORKERS ?= auto
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/book/nbval_sanitize.cfg \
   -p analysis.publish.nbval_drift --drift-report $(DRIFT_REPORT)
 
 test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks; ends with the drift report
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
 	@rm -f $(DRIFT_REPORT)
-	$(PY) -m pytest tests $(NOTEBOOKS) $(NBVAL_FLAGS) || status=$$?; \
+	$(PY) -m pytest tests $(NOTEBOOKS) $(NBVAL_FLAGS) -n $(TEST_WORKERS) --dist loadscope || status=$$?; \
 	  $(MAKE) --no-print-directory -s browser-note; \
 	  if [ -s $(DRIFT_REPORT) ]; then echo; cat $(DRIFT_REPORT); fi; exit $${status:-0}
 
@@ -103,10 +105,10 @@ outputs: $(DATA_STAMP) ## re-extract data/ and re-execute the notebooks in place
 drift: $(DATA_STAMP) ## execute the notebooks afresh and say, in words, what differs from their stored outputs (exit 1 if anything; stores nothing)
 	$(BOOK_ENV) $(PY) -m analysis drift $(NOTEBOOKS)
 
-bench: $(ENV_STAMP) ## benchmark the extractor on a synthetic corpus; writes bench/results.md
-	$(PY) bench/bench_extract.py
-
 DEV ?= ../shared/dev
+bench: $(ENV_STAMP) ## benchmark the extractor on synthetic and real-article corpora (../shared/dev), medians of 3; writes bench/results.md and .csv
+	$(PY) bench/bench_extract.py --reps 3 --real $(DEV)/docs $(BENCH_ARGS)
+
 evaluate: $(ENV_STAMP) ## score the extraction on an annotated corpus (DEV=path, default ../shared/dev); writes bench/accuracy.csv
 	@[ -f "$(DEV)/expected.json" ] || { echo "error: $(DEV)/expected.json: no annotated corpus there (set DEV=path)" >&2; exit 2; }
 	mkdir -p _build/evaluate
@@ -156,7 +158,7 @@ $(STRICT_STAMP):
 	mkdir -p $(BUILD_DIR) && rm -f $(BUILD_DIR)/.strict-* && touch $@
 
 $(DATA_STAMP): $(ENV_STAMP) $(PACKAGE_FILES) $(SEEDS_STAMP) $(wildcard reference/*) $(STRICT_STAMP)
-	$(PY) -m analysis extract '$(SEEDS)' --out $(DATA_DIR) $(STRICT_FLAG)
+	$(PY) -m analysis extract '$(SEEDS)' --out $(DATA_DIR) $(STRICT_FLAG) --cache $(BUILD_DIR)/cache/extract
 	@$(PY) -m analysis.publish checks $(DATA_DIR)
 	touch $@
 

@@ -53,20 +53,31 @@ def _noting_reviews(documents, reviews: dict):
 
 
 def extract_rows(
-    files: list[Path], warnings: list[str], jobs: int = 1, engine: str = "local", reviews: dict | None = None
+    files: list[Path],
+    warnings: list[str],
+    jobs: int = 1,
+    engine: str = "local",
+    reviews: dict | None = None,
+    cache: Path | None = None,
 ) -> dict[str, list[dict]]:
     """Run the per-document pipeline over the listed files and gather the rows by table;
     workers are capped at the CPU count and the number of documents, and checks an analyst
-    reviewed in a sidecar are marked so (check.checks.apply_reviews)."""
+    reviewed in a sidecar are marked so (check.checks.apply_reviews). With `cache`, a
+    document whose result is there is not extracted again (analysis.store.cache)."""
     from analysis.extract import parallel
 
     jobs = parallel.worker_count(jobs, len(files))
     reviews = {} if reviews is None else reviews
     documents = _noting_reviews(iter_documents(files, warnings), reviews)
+    function = pipeline.extract_document
+    if cache is not None:
+        from analysis.store import cache as result_cache
+
+        function = result_cache.cached(function, result_cache.open_cache(cache))
     if engine == "local" and jobs <= 1:
-        results = map(pipeline.extract_document, documents)
+        results = map(function, documents)
     else:
-        results = parallel.map_documents(documents, jobs=jobs, engine=engine)  # streams, in order
+        results = parallel.map_documents(documents, jobs=jobs, engine=engine, function=function)  # streams, in order
     gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
     for result in results:
         for problem in result.pop(pipeline.WARNINGS, ()):
@@ -127,6 +138,16 @@ def _output_folder(out: str) -> Path:
     return Path(out)
 
 
+def _cache_folder(cache: str | None) -> Path | None:
+    if cache is None:
+        return None
+    try:
+        Path(cache).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(cache, f"cannot write the cache folder ({exc.strerror or exc})") from None
+    return Path(cache)
+
+
 def _jobs(jobs: int) -> int:
     if not 1 <= jobs <= MAX_JOBS:
         raise InputError("--jobs", f"must be from 1 to {MAX_JOBS}, got {jobs} (it is capped at the CPU count anyway)")
@@ -139,7 +160,7 @@ def cmd_extract(args) -> int:
     files = list_inputs(args.inputs, warnings)
     out = _output_folder(args.out)
     refuse_inputs_inside(files, out)  # before anything is read
-    rows = extract_rows(files, warnings, jobs=jobs, engine=args.engine)
+    rows = extract_rows(files, warnings, jobs=jobs, engine=args.engine, cache=_cache_folder(args.cache))
     for line in warnings if not args.strict else ():
         print(f"warning: {line}", file=sys.stderr)
     if args.strict and warnings:
@@ -156,12 +177,13 @@ def cmd_extract(args) -> int:
             doc.get("path"),
             f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here",
         )
+    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     contents = build_files(rows)
+    del rows  # the tables are bytes now: the rows need not stay in memory while they are validated
     try:
         replace_folder(out, contents, validate=lambda staging: validate_folder(staging, out))
     except OSError as exc:  # permission, a file where a folder should be, disk full
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
-    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
     curated = ", ".join(t.path for t in reference.REFERENCE_TABLES)
     summary = f"wrote {display_path(out)}/: {counts} (extracted); {curated} (curated, copied from reference/)\n"
     return _print(summary, result=False)
@@ -291,6 +313,9 @@ def parser(argv: list[str] = ()) -> argparse.ArgumentParser:
         help=f"worker processes (default 1; at most {MAX_JOBS}), capped at the CPU count and at the number of documents",
     )
     ex.add_argument("--engine", choices=["local", "dask"], default="local", help="where workers run")
+    ex.add_argument(
+        "--cache", metavar="DIR", help="reuse each unchanged document's rows from DIR (keyed by text, sidecar and code)"
+    )
     # SUPPRESS as default too, so `--debug extract ...` is not reset by the subcommand.
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     ex.set_defaults(func=cmd_extract)

@@ -1,4 +1,4 @@
-"""Benchmark the extractor on synthetic corpora; writes bench/results.md and bench/results.csv.
+"""Benchmark the extractor on synthetic and real-article corpora; writes bench/results.md and bench/results.csv.
 
 For each corpus size N (bench/make_corpus.py, written to a temporary folder):
 
@@ -12,6 +12,12 @@ For each corpus size N (bench/make_corpus.py, written to a temporary folder):
 Side by side, in this process, on the same texts:
   quantulum3  `quantulum3.parser.parse(text)` on a sample of the smallest corpus (slow)
   re          `re.findall(r"[0-9]+", text)` over every text of the largest corpus (a floor)
+
+Real articles (the targets are measured on them; synthetic text is cheaper): the
+development corpus (--real, default ../shared/dev/docs) repeated to each --real-sizes N
+under _build/bench/real-nN (bench/real_corpus.py; third-party text, never committed),
+with `cli` rows for every --jobs value and the quantulum3 and `re` peers on the same
+texts, in the same run. Where that folder is absent the real rows are skipped, saying so.
 
 MB are UTF-8 megabytes (10^6 bytes) of document text. Each row has wall seconds and CPU
 seconds (this process's, or the child's and its workers' from wait4): on a shared machine
@@ -45,6 +51,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from make_corpus import write_corpus  # noqa: E402
+from real_corpus import write_real_corpus  # noqa: E402
 
 from analysis.extract import pipeline  # noqa: E402
 from analysis.text.corpus import iter_corpus  # noqa: E402
@@ -63,6 +70,7 @@ COLUMNS = [
     "peak_mb",
     "reps",
     "command",
+    "corpus",
 ]
 
 
@@ -70,7 +78,7 @@ def ints(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x]
 
 
-def row(what, n_docs, mb, times, command, engine="", jobs=1, peak_mb=None) -> dict:
+def row(what, n_docs, mb, times, command, engine="", jobs=1, peak_mb=None, corpus="synthetic") -> dict:
     """A result row from (wall, cpu) seconds of each repetition."""
     sec, cpu = statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
     return {
@@ -87,6 +95,7 @@ def row(what, n_docs, mb, times, command, engine="", jobs=1, peak_mb=None) -> di
         "peak_mb": None if peak_mb is None else round(peak_mb, 1),
         "reps": len(times),
         "command": command,
+        "corpus": corpus,
     }
 
 
@@ -170,6 +179,18 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=200, help="documents given to quantulum3 (default 200)")
     ap.add_argument("--seed", type=int, default=20240112, help="corpus seed")
     ap.add_argument(
+        "--real",
+        type=Path,
+        default=ROOT.parent / "shared" / "dev" / "docs",
+        help="real articles (default ../shared/dev/docs)",
+    )
+    ap.add_argument(
+        "--real-sizes",
+        type=ints,
+        default=[1000, 4000, 16000],
+        help="real-article corpus sizes (default 1000,4000,16000)",
+    )
+    ap.add_argument(
         "--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)"
     )
     args = ap.parse_args(argv)
@@ -234,11 +255,105 @@ def main(argv=None) -> int:
                 f"[re.findall(r'[0-9]+', t) for t in texts of n{large}] (in {shown})",
             )
         )
-    write(args, rows, shown, sizes, (load, os.getloadavg()[0]))
+    real = real_rows(args, shown, engines) if args.real_sizes else []
+    write(args, rows, real, shown, sizes, (load, os.getloadavg()[0]))
     return 0
 
 
-def write(args, rows: list[dict], shown: str, sizes: list[int], load: tuple[float, float]) -> None:
+def real_rows(args, shown: str, engines: list[str]) -> list[dict]:
+    """cli rows and both peers on the development corpus repeated to each size, built
+    under _build/bench/ (the texts are third-party: never committed)."""
+    if not args.real.is_dir():
+        print(f"skipping the real-article rows: {args.real} is absent", file=sys.stderr)
+        return []
+    folder = ROOT / "_build" / "bench"
+    sizes = sorted(args.real_sizes)
+    paths = {n: write_real_corpus(args.real, folder / f"real-n{n}", n) for n in sizes}
+    mb = {n: sum(p.stat().st_size for p in paths[n]) / 1e6 for n in sizes}
+    rows = []
+    for n in sizes:
+        print(f"real n={n}: {mb[n]:.2f} MB", file=sys.stderr)
+        for jobs in args.jobs:
+            for engine in engines if jobs > 1 else ["local"]:
+                runs = [run_cli(folder, f"real-n{n}", jobs, engine) for _ in range(args.reps)]
+                print(
+                    f"  cli --jobs {jobs} {engine}: {statistics.median(r[0][0] for r in runs):.1f} s", file=sys.stderr
+                )
+                rows.append(
+                    row(
+                        "cli",
+                        n,
+                        mb[n],
+                        [r[0] for r in runs],
+                        shlex.join(runs[0][2]),
+                        engine if jobs > 1 else "",
+                        jobs,
+                        statistics.median(r[1] for r in runs),
+                        corpus="real",
+                    )
+                )
+    small, large = sizes[0], sizes[-1]
+    sample = [p.read_text(encoding="utf-8") for p in paths[small][: args.sample]]
+    rows.append(
+        row(
+            "quantulum3",
+            len(sample),
+            sum(len(t.encode("utf-8")) for t in sample) / 1e6,
+            [time_quantulum(sample) for _ in range(args.reps)],
+            f"[quantulum3.parser.parse(t) for t in first {len(sample)} texts of real-n{small}] (in {shown})",
+            corpus="real",
+        )
+    )
+    texts = [p.read_text(encoding="utf-8") for p in paths[large]]
+    rows.append(
+        row(
+            "re",
+            len(texts),
+            mb[large],
+            [time_regex(texts) for _ in range(args.reps)],
+            f"[re.findall(r'[0-9]+', t) for t in texts of real-n{large}] (in {shown})",
+            corpus="real",
+        )
+    )
+    return rows
+
+
+def real_summary(rows: list[dict]) -> list[str]:
+    """The targets of issue 16, read from the real-article rows."""
+    if not rows:
+        return ["- Real-article rows skipped: the development corpus (--real) was absent."]
+    cli = {(r["jobs"], r["engine"], r["n_docs"]): r for r in rows if r["what"] == "cli"}
+    one = sorted((k[2], r) for k, r in cli.items() if k[0] == 1)
+    quant = next(r for r in rows if r["what"] == "quantulum3")
+    floor = next(r for r in rows if r["what"] == "re")
+    n, mid = next(((n, r) for n, r in one if n == 4000), one[-1])
+    met = "met" if mid["mb_per_s"] >= 1 else "not met"
+    lines = [
+        f"- Real articles, one process, {n:,} documents: **{mid['mb_per_s']:.2f} MB/s** of wall time "
+        f"({mid['mb_per_cpu_s']:.2f} MB per CPU second); target 1.0 MB/s: {met}.",
+        f"- Real articles, per CPU second: **{mid['mb_per_cpu_s'] / quant['mb_per_cpu_s']:,.1f}x** quantulum3 "
+        f"(target 25x: {'met' if mid['mb_per_cpu_s'] / quant['mb_per_cpu_s'] >= 25 else 'not met'}); "
+        f"the `re` floor is {floor['mb_per_cpu_s'] / mid['mb_per_cpu_s']:,.0f} times faster.",
+    ]
+    if len(one) > 1:
+        (n0, a), (n1, b) = one[0], one[-1]
+        ratio = b["peak_mb"] / a["peak_mb"]
+        peaks = ", ".join(f"{r['peak_mb']:,.0f} MB" for _, r in one)
+        lines.append(
+            f"- Real articles, peak memory: {peaks} for "
+            f"{', '.join(f'{n:,}' for n, _ in one)} documents; {n1:,} vs {n0:,}: {ratio:.2f}x "
+            f"(target 1.3x: {'met' if ratio <= 1.3 else 'not met'})."
+        )
+    for (jobs, engine, n), r in sorted(cli.items()):
+        if jobs > 1 and (1, "", n) in cli:
+            lines.append(
+                f"- Real articles, `--jobs {jobs}`{f' --engine {engine}' if engine != 'local' else ''}, {n:,} documents: "
+                f"{cli[(1, '', n)]['seconds'] / r['seconds']:.2f}x one process by wall time (target 1.7x at 16,000)."
+            )
+    return lines
+
+
+def write(args, rows: list[dict], real: list[dict], shown: str, sizes: list[int], load: tuple[float, float]) -> None:
     by = {(r["what"], r["jobs"], r["engine"], r["n_docs"]): r for r in rows}
     small, large = sizes[0], sizes[-1]
     ours = by[("pipeline", 1, "", small)]
@@ -257,10 +372,20 @@ def write(args, rows: list[dict], shown: str, sizes: list[int], load: tuple[floa
         f"1-minute load average {load[0]:.1f} before the run and {load[1]:.1f} after it (other work on the machine "
         "makes wall seconds longer than CPU seconds).",
         "",
+        "## Synthetic corpora",
+        "",
         *table(rows),
+        "",
+        "## Real articles",
+        "",
+        f"The development corpus (`{args.real.name}`, {len(list(args.real.glob('*.txt'))) if args.real.is_dir() else 0} "
+        "articles) repeated to each size under `_build/bench/real-nN`; `cli` rows ran in `_build/bench`.",
+        "",
+        *(table(real) if real else ["(skipped: the development corpus was absent)"]),
         "",
         "## Summary",
         "",
+        *real_summary(real),
         f"- Per core, the full pipeline runs at **{ours['mb_per_cpu_s']:.2f} MB per CPU second** "
         f"({ours['n_docs'] / ours['cpu_seconds']:,.0f} documents per CPU second; {ours['mb_per_s']:.2f} MB/s of wall time) "
         f"on the {small:,}-document corpus; target 1 MB/s per core: {'met' if ours['mb_per_cpu_s'] >= 1 else 'not met'}.",
@@ -299,7 +424,7 @@ def write(args, rows: list[dict], shown: str, sizes: list[int], load: tuple[floa
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows)
+    writer.writerows({k: ("" if v is None else v) for k, v in r.items()} for r in rows + real)
     args.out.with_suffix(".csv").write_text(buffer.getvalue(), encoding="utf-8")
     print(text)
 

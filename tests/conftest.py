@@ -1,5 +1,6 @@
 """Shared test setup: Hypothesis profiles (CI runs 1,000 examples per property), the
-command line run in-process, folder snapshots and the offsets check."""
+command line run in-process, folder snapshots and the offsets check, and the order in
+which `make test` hands the tests to its pytest-xdist workers."""
 
 import csv
 import os
@@ -85,6 +86,17 @@ def seed_out(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("seed") / "out"
     assert main(["extract", str(SEEDS / f"{SEED_ID}.txt"), "--out", str(out)]) == 0
     return out
+
+
+SLOWEST_FIRST = ("test_twenty_megabyte_document",)
+
+
+def pytest_collection_modifyitems(config, items):
+    """`make test` runs under pytest-xdist with `--dist loadscope`: each module (and each
+    notebook, whose cells nbval runs in order in one kernel) goes whole to one worker, so
+    module-scoped fixtures (a book, a browser, a corpus extraction) are built once. The
+    module with the slowest test is handed out first, so no worker waits on it at the end."""
+    items.sort(key=lambda item: getattr(item, "originalname", item.name) not in SLOWEST_FIRST)
 
 
 def read_table(out: Path, name: str) -> list[dict]:

@@ -615,9 +615,9 @@ def test_time_is_linear_in_sentence_length(unit):
         doc = Document("t", "t.txt", text, "0" * 64, {"published": dt.date(2024, 1, 12)})
         times = []
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()
             pipeline.extract_document(doc)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         return min(times)
 
     best_of_three(2_000)  # load the lexicons

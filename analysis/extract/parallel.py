@@ -45,17 +45,21 @@ def worker_count(jobs: int, documents: int | None = None) -> int:
     return max(1, min(jobs, cpu_count(), documents if documents is not None else jobs))
 
 
-def map_documents(documents, jobs: int = 1, engine: str = "local", chunksize: int = CHUNKSIZE, client=None):
-    """Results of `pipeline.extract_document` for each document, in order (an iterator).
+def map_documents(
+    documents, jobs: int = 1, engine: str = "local", chunksize: int = CHUNKSIZE, client=None, function=None
+):
+    """Results of `function` (default `pipeline.extract_document`; a picklable stand-in
+    for it, such as the cached one) for each document, in order (an iterator).
     `client`: a distributed.Client to use instead of starting a cluster (engine dask)."""
+    function = function or pipeline.extract_document
     if engine == "dask":
-        return _dask(documents, max(1, jobs), chunksize, client)
+        return _dask(documents, max(1, jobs), chunksize, client, function)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r}")
     jobs = worker_count(jobs)
     if jobs <= 1:
-        return map(pipeline.extract_document, documents)
-    return _processes(documents, jobs, chunksize)
+        return map(function, documents)
+    return _processes(documents, jobs, chunksize, function)
 
 
 def _worker_init(parent: int) -> None:
@@ -71,18 +75,18 @@ def _worker_init(parent: int) -> None:
         os._exit(1)
 
 
-def _extract_batch(batch):
-    return [pipeline.extract_document(doc) for doc in batch]
+def _extract_batch(function, batch):
+    return [function(doc) for doc in batch]
 
 
-def _processes(documents, jobs: int, chunksize: int):
+def _processes(documents, jobs: int, chunksize: int, function):
     """Batches go to the pool only as results come back (at most `4 * jobs` in flight).
     Pool.imap is not used: its feeder thread drains the input into a pipe that fills up,
     and terminating the pool while that thread is blocked can hang."""
     with multiprocessing.Pool(jobs, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         for batch in _batches(documents, chunksize):
-            pending.append(pool.apply_async(_extract_batch, (batch,)))
+            pending.append(pool.apply_async(_extract_batch, (function, batch)))
             if len(pending) >= 4 * jobs:
                 yield from pending.popleft().get()
         while pending:
@@ -95,7 +99,7 @@ def _batches(iterable, size: int):
         yield batch
 
 
-def _dask(documents, jobs: int, chunksize: int, client):
+def _dask(documents, jobs: int, chunksize: int, client, function):
     import dask
     import dask.bag as db
     from distributed import Client, LocalCluster
@@ -120,7 +124,7 @@ def _dask(documents, jobs: int, chunksize: int, client):
     try:
         pending: deque = deque()
         for window in _batches(documents, chunksize * jobs * 4):  # at most three windows in flight
-            bag = db.from_sequence(window, partition_size=chunksize).map(pipeline.extract_document)
+            bag = db.from_sequence(window, partition_size=chunksize).map(function)
             pending.append(client.compute(bag))
             if len(pending) > 2:
                 yield from pending.popleft().result()

@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from analysis.extract.tally_context import RUNNING, Context
+from analysis.extract.tally_nearby import PlaceIndex
 from analysis.extract.tally_parts import place_only_sentences, rest_places, same_figure, sum_of_parts, totals_from_parts
 from analysis.extract.tally_place import resolve_region
 from analysis.extract.tally_window import is_short
@@ -35,6 +36,7 @@ def complete(parsed, doc, per_sentence) -> None:
     _datelines(ctx)
     same_figure(tallies)
     sum_of_parts(tallies)
+    index_of_places = None  # built when the first count needs a place from elsewhere
     for index, found in enumerate(per_sentence):
         for n, t in enumerate(found):
             chain = _chain(per_sentence, index, found, n)
@@ -42,9 +44,12 @@ def complete(parsed, doc, per_sentence) -> None:
             _carry_window(ctx, t, chain, tallies)
             _carry_fields(t, chain)
             if not t.places:
-                t.places = _nearby_places(ctx, t, found[:n], index)
+                index_of_places = index_of_places or PlaceIndex(ctx)
+                t.places = _nearby_places(ctx, t, found[:n], index, index_of_places)
                 if t.places:
                     t.carried.add("location")
+            if index_of_places is not None:
+                index_of_places.update(index)  # its kind or places may have changed
     for t in tallies:
         day = t.as_of or (doc.published.isoformat() if doc.published else "")  # the day the count holds
         t.places = resolve_region(t.places, day)
@@ -229,19 +234,18 @@ def _carry_fields(t, chain) -> None:
                 t.carried.add(column)
 
 
-def _nearby_places(ctx: Context, t, earlier, index: int) -> list[str]:
+def _nearby_places(ctx: Context, t, earlier, index: int, near: PlaceIndex) -> list[str]:
     if t.part_of is not None and t.part_of.places:
         return list(t.part_of.places)
     for d in earlier[::-1]:
         if d.places and d.part_of is None:
             return list(d.places)
     if t.kind in RUNNING or t.anaphor:
-        running = _running_places(ctx, index)
+        running = _running_places(ctx, index, near)
         if running:
             return running
     running = t.kind in RUNNING or t.anaphor
-    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(ctx.per_sentence)))
-    for i in order:
+    for i in near.donors_near(index, bool(running)):
         found = ctx.per_sentence[i]
         if found and all((d.kind in RUNNING) != running for d in found):
             continue  # an incident is not where a running total was counted, nor the reverse
@@ -255,11 +259,10 @@ def _nearby_places(ctx: Context, t, earlier, index: int) -> list[str]:
     return []
 
 
-def _running_places(ctx: Context, index: int) -> list[str]:
+def _running_places(ctx: Context, index: int, near: PlaceIndex) -> list[str]:
     """The places of the nearest earlier running total (the union of a sentence's
     coordinated counts: "ten times in Iraq and three times in Syria"), else later."""
-    order = list(range(index - 1, -1, -1)) + list(range(index + 1, len(ctx.per_sentence)))
-    for i in order:
+    for i in near.running_near(index):
         found = [d for d in ctx.per_sentence[i] if d.kind in RUNNING and d.places]
         if found:
             return sorted({pl for d in found for pl in d.places})

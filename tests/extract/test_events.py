@@ -169,9 +169,9 @@ def test_events_are_linear_in_sentence_length(unit):
         parsed = pipeline.ParsedDocument(doc, split, found, claims.analyse(text, split, found))
         times = []
         for _ in range(3):
-            started = time.perf_counter()
+            started = time.process_time()
             events.extract(parsed)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         return min(times)
 
     best_of_three(2_000)

@@ -42,3 +42,59 @@ def test_a_schema_violation_is_still_found(package):
     (package / "datapackage.json").write_text(json.dumps(descriptor))
     problems = validate_package(package / "datapackage.json")
     assert problems and all(p.startswith("documents") for p in problems), problems
+
+
+def _corrupt(folder, table, change):
+    """Rewrite one table with `change(header, rows)` and drop its size and hash, so only
+    the schema checks can catch it."""
+    import csv
+    import io
+
+    path = folder / table
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    header, body = rows[0], rows[1:]
+    body = change(header, body)
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *body])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    descriptor = json.loads((folder / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        resource.pop("hash", None), resource.pop("bytes", None)
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+
+
+def _set(column, value):
+    def change(header, body):
+        body[0][header.index(column)] = value
+        return body
+
+    return change
+
+
+CORRUPTIONS = {
+    "an integer that is not one": ("tallies.csv", _set("start", "12a")),
+    "a required cell left empty": ("tallies.csv", _set("measure", "")),
+    "a value outside its enum": ("tallies.csv", _set("measure", "rumours")),
+    "an impossible date": ("tallies.csv", _set("since", "2024-02-30")),
+    "a boolean that is not one": ("checks.csv", _set("required", "maybe")),
+    "a repeated primary key": ("tallies.csv", lambda header, body: body + body[:1]),
+    "a row with an extra cell": ("tallies.csv", lambda header, body: [body[0] + ["x"], *body[1:]]),
+    "a row with a cell missing": ("documents.csv", lambda header, body: [body[0][:-1], *body[1:]]),
+    "nothing": ("tallies.csv", lambda header, body: body),
+}
+
+
+@pytest.mark.parametrize("corruption", CORRUPTIONS, ids=list(CORRUPTIONS))
+def test_the_direct_checks_agree_with_frictionless(package, corruption):
+    """validate_package checks the part of Table Schema the project uses itself; on the
+    same damage it finds a problem exactly when Frictionless does, in the same table."""
+    from analysis.store.validation import validate_with_frictionless
+
+    table, change = CORRUPTIONS[corruption]
+    _corrupt(package, table, change)
+    ours, theirs = (
+        validate_package(package / "datapackage.json"),
+        validate_with_frictionless(package / "datapackage.json"),
+    )
+    assert bool(ours) == bool(theirs) == (corruption != "nothing"), (ours, theirs)
+    assert {p.split()[0].rstrip(":") for p in ours} == {p.split()[0].rstrip(":") for p in theirs}

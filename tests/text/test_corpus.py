@@ -13,6 +13,7 @@ import yaml
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from analysis.text import corpus
 from analysis.text.corpus import SIDECAR_FIELDS, InputError, load_corpus, read_sidecar
 
 
@@ -237,3 +238,55 @@ def test_an_empty_argument_is_not_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     with pytest.raises(InputError, match="empty argument"):
         load_corpus([""], [])
+
+
+# --- the fast YAML path agrees with the pure-Python loader ----------------------------
+
+
+def _outcome(load, text):
+    try:
+        return "ok", load(text)
+    except yaml.YAMLError as exc:
+        return "error", type(exc).__name__, str(exc)
+    except (ValueError, OverflowError, RecursionError) as exc:
+        return "error", type(exc).__name__, str(exc)
+
+
+def _pure(text):
+    return corpus._load_with(yaml.SafeLoader, text)
+
+
+YAMLISH = st.text(alphabet=list("ab1:- \n\t\"'#[]{},&*!|>?%@`.\\/\u00e9\u2028\x85\x07\ufeff"), max_size=40)
+KEYS = st.sampled_from(["title", "url", "published", "note", "y", "on", "null", "k" * 70])
+LINES = st.lists(
+    st.one_of(
+        st.builds(lambda k, v: f"{k}: {v}", KEYS, YAMLISH),
+        st.builds(lambda k, v: f'{k}: "{v}"', KEYS, YAMLISH),
+        st.builds(lambda k, v: f"{k}: '{v}'", KEYS, YAMLISH),
+        st.builds(lambda v: f"# {v}", YAMLISH),
+        st.sampled_from(["published: 2024-01-12", "published: 2024-13-45", "url: https://example.org/a:b", ""]),
+    ),
+    max_size=6,
+)
+
+
+@given(st.one_of(YAMLISH, LINES.map("\n".join)))
+def test_sidecar_yaml_reads_as_the_pure_loader_reads_it(text):
+    event("fast path" if corpus._simple(text) else "pure path")
+    assert _outcome(corpus._load_yaml, text) == _outcome(_pure, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "title: 'A headline'\npublished: 2024-01-12\ntitle: again\n",
+        "published: 2024-13-45\n",
+        "a: [" * 200 + "]" * 200,
+        "- " * 300 + "x\n",
+        "".join(" " * i + f"k{i}:\n" for i in range(80)),
+        "note: tab\there\n",
+        "note: \x07bell\n",
+    ],
+)
+def test_sidecar_yaml_edge_cases_read_as_the_pure_loader_reads_them(text):
+    assert _outcome(corpus._load_yaml, text) == _outcome(_pure, text)

@@ -210,6 +210,23 @@ def test_benchmark_plots_one_process_runs_against_the_baselines():
     assert len(table) == 4 and "up to 0.61 MB" in texts(fig)
 
 
+def test_benchmark_plots_real_articles_apart_with_their_own_baselines():
+    results = pd.DataFrame(
+        {
+            "what": ["pipeline", "cli", "cli", "quantulum3", "quantulum3"],
+            "jobs": [1, 1, 1, 1, 1],
+            "n_docs": [1000, 1000, 1000, 200, 200],
+            "mb_per_cpu_s": [0.6, 0.5, 0.4, 0.07, 0.05],
+            "peak_mb": [80, 90, 95, None, None],
+            "corpus": ["synthetic", "synthetic", "real", "synthetic", "real"],
+        }
+    )
+    fig, table = benchmark.benchmark(results, SOURCE)
+    shown = texts(fig)
+    assert "cli (one process, real)" in shown and "cli (one process, synthetic)" in shown
+    assert "quantulum3 (real)" in shown and "up to 0.60 MB" in shown
+
+
 @pytest.mark.parametrize(
     "chart, args",
     [
