@@ -168,6 +168,12 @@ def table(rows: list[dict]) -> list[str]:
     return lines
 
 
+def _relative(arg: str) -> str:
+    """An absolute path in the recorded command as it reads from the project's root, so the
+    committed results name no machine's folders."""
+    return os.path.relpath(arg, ROOT) if os.path.isabs(arg) else arg
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=ints, default=[1000, 4000, 16000], help="corpus sizes (default 1000,4000,16000)")
@@ -194,7 +200,8 @@ def main(argv=None) -> int:
         "--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)"
     )
     args = ap.parse_args(argv)
-    shown = shlex.join(["python", "bench/bench_extract.py", *(argv if argv is not None else sys.argv[1:])])
+    given = argv if argv is not None else sys.argv[1:]
+    shown = shlex.join(["python", "bench/bench_extract.py", *map(_relative, given)])
     load = os.getloadavg()[0]
     engines = [e for e in args.engines.split(",") if e]
     rows: list[dict] = []
