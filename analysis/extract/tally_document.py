@@ -22,6 +22,7 @@ from analysis.extract.tally_context import RUNNING, Context
 from analysis.extract.tally_nearby import PlaceIndex
 from analysis.extract.tally_parts import place_only_sentences, rest_places, same_figure, sum_of_parts, totals_from_parts
 from analysis.extract.tally_place import resolve_region
+from analysis.extract.tally_rules import rules
 from analysis.extract.tally_window import is_short
 
 
@@ -238,17 +239,24 @@ def _nearby_places(ctx: Context, t, earlier, index: int, near: PlaceIndex) -> li
     if t.part_of is not None and t.part_of.places:
         return list(t.part_of.places)
     for d in earlier[::-1]:
-        if d.places and d.part_of is None:
+        if d.places and d.part_of is None and not _casualties_joined(t, d):
             return list(d.places)
     if t.kind in RUNNING or t.anaphor:
         running = _running_places(ctx, index, near)
         if running:
             return running
     running = t.kind in RUNNING or t.anaphor
+    heads_parts = rules().heads_parts.search(t.sentence.text, 0, t.qs) is not None
     for i in near.donors_near(index, bool(running)):
         found = ctx.per_sentence[i]
+        if i > index and heads_parts:
+            break  # "Among the 21 hurt, ...": the sentences after it place its parts
         if found and all((d.kind in RUNNING) != running for d in found):
             continue  # an incident is not where a running total was counted, nor the reverse
+        if any(_part_of_sentence(d, index) for d in found):
+            continue  # "Two dozen of the attacks hit bases in Syria": a part's place, not the total's
+        if not found and t.kind in RUNNING and not t.anaphor and (t.elliptic == "ordinal" or ctx.event_day(i)):
+            continue  # "A drone struck a base in Syria on Monday. It was the 118th attack ...": one attack's place
         named = {pl for d in found for pl in d.places}
         widest = max((d for d in found if d.part_of is None), key=lambda d: len(set(d.places)), default=None)
         if widest is not None and named and set(widest.places) >= named:
@@ -263,7 +271,24 @@ def _running_places(ctx: Context, index: int, near: PlaceIndex) -> list[str]:
     """The places of the nearest earlier running total (the union of a sentence's
     coordinated counts: "ten times in Iraq and three times in Syria"), else later."""
     for i in near.running_near(index):
-        found = [d for d in ctx.per_sentence[i] if d.kind in RUNNING and d.places]
+        found = [d for d in ctx.per_sentence[i] if d.kind in RUNNING and d.places and not _part_of_sentence(d, index)]
         if found:
             return sorted({pl for d in found for pl in d.places})
     return []
+
+
+def _part_of_sentence(d, index: int) -> bool:
+    """d is a part (or a part of a part) of a count in sentence `index`."""
+    total, depth = d.part_of, 0
+    while total is not None and depth < 8:
+        if total.sentence.index == index:
+            return True
+        total, depth = total.part_of, depth + 1
+    return False
+
+
+def _casualties_joined(t, d) -> bool:
+    """ "Three were hurt at al-Asad, and militants have attacked bases 50 times": the place
+    of casualties in a clause of their own is not where all the attacks were."""
+    joined = rules().clause_join.search(t.sentence.text, d.e, t.s) is not None
+    return t.measure == "attacks" and d.measure != "attacks" and joined

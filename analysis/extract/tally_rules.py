@@ -105,6 +105,8 @@ def _count_rules(lex) -> dict:
         rest_phrase=gated(lex["rest_phrase"], re.I),
         split_opener=re.compile(lex["split_opener"], re.I),
         of_total=re.compile(lex["of_total"], re.I),
+        heads_parts=re.compile(lex["heads_parts"], re.I),
+        clause_join=re.compile(lex["clause_join"], re.I),
     )
 
 

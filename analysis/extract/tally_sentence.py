@@ -219,6 +219,7 @@ def _facts(view, tallies: list[Tally]) -> None:
             facts[t.clause]["roles"] = date_roles(view, cs, ce, has_speech)
         f = facts[t.clause]
         free = [p for p in places if p not in claimed and p[0] < _parts_start(t, tallies)]
+        free = [p for p in free if not _other_measure_clause(st, t, tallies, p[0])]
         if t.elliptic == "ordinal":  # "Thursday's attack on Ain al-Asad was the 158th": that attack's place
             free = [p for p in free if p[2] in r.regions or p[2] == REGION]  # "... in the region ... the 171st"
         t.places = [p[2] for p in t.own_places or _nearest_group(st, free, cs, ce, t.s) or free]
@@ -234,6 +235,23 @@ def _facts(view, tallies: list[Tally]) -> None:
         )
         if t.detail == "injured or killed":
             t.measure = "injured"
+
+
+def _other_measure_clause(st: str, t: Tally, tallies: list[Tally], at: int) -> bool:
+    """The place at `at` lies in a joined clause of its own (", and three Americans died at
+    Tower 22") that holds a count of another measure and not t: it is that count's place."""
+    lo, hi = sorted((t.s, at))
+    joins = [m.end() for m in rules().clause_join.finditer(st, lo, hi)]
+    if not joins:
+        return False
+    if at > t.s:  # the clause from the last join before the place to the next join after it
+        a = joins[-1]
+        after = rules().clause_join.search(st, at)
+        b = after.start() if after else len(st)
+    else:
+        before = [m.end() for m in rules().clause_join.finditer(st, 0, at)]
+        a, b = (before[-1] if before else 0), rules().clause_join.search(st, at).start()
+    return any(q is not t and q.measure != t.measure and a <= q.s < b for q in tallies)
 
 
 def _parts_start(t: Tally, tallies: list[Tally]) -> int:

@@ -22,6 +22,10 @@ SENTENCES = [  # written for this test
     "Officials gave no further details.",
     "Of those, four service members suffered minor injuries.",
     "Rockets hit an airfield in Iraq and Syria, injuring six personnel.",
+    "It was the 50th attack on American troops since October.",
+    "Ten of the attacks hit bases in Syria.",
+    "Among the 30 troops hurt, most returned to duty.",
+    "Bases were attacked 12 times, and two soldiers died at Tower 22.",
 ]
 
 
