@@ -54,6 +54,11 @@ class Gathered:
             self.buffered = 0
 
     def finish(self) -> None:
-        """After the last document: the stale reviews, in the order of their documents' ids."""
+        """After the last document: the stale reviews, in the order of their documents' ids;
+        and, when anything was spilled, the rest too, so the rows are not held while the
+        runs are merged."""
+        if any(runs.runs for runs in self.runs.values()):
+            for runs in self.runs.values():
+                runs.spill()
         for doc_id, problem, path in sorted(self.stale):
             self.warnings.append(InputWarning(path or doc_id, problem))

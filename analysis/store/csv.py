@@ -42,20 +42,21 @@ def to_csv(table: Table, rows: list[dict]) -> bytes:
     return buffer.getvalue()
 
 
-def write_csv(table: Table, ordered, handle, chunk_rows: int = 2000) -> tuple[int, str]:
-    """Write rows already in the table's order to a binary handle, a chunk at a time (the
-    table need not fit in memory); returns the byte count and the sha256 hex digest."""
+def write_csv(table: Table, ordered, handle, chunk: int = 1 << 16) -> tuple[int, str]:
+    """Write rows already in the table's order to a binary handle, about `chunk`
+    characters at a time (neither the table nor a large piece of it is held); returns the
+    byte count and the sha256 hex digest."""
     digest, size = hashlib.sha256(), 0
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
     columns, known = table.columns, set(table.columns)
-    for n, row in enumerate(ordered, start=1):
+    for row in ordered:
         if not row.keys() <= known:
             raise ValueError(f"{table.name}: row has columns not in the schema: {sorted(set(row) - known)}")
         # text, the most common cell, is written as it is without a call to _cell
         writer.writerow([v if type(v) is str else _cell(v) for v in map(row.get, columns)])
-        if n % chunk_rows == 0:
+        if buffer.tell() >= chunk:
             size += _flush(buffer, handle, digest)
     size += _flush(buffer, handle, digest)
     return size, digest.hexdigest()
