@@ -14,25 +14,27 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import signal
 import sys
 import threading
 from pathlib import Path
 
-from analysis.check import checks
-from analysis.check.reconcile import reconcile
 from analysis.extract import pipeline
+from analysis.extract.gather import Gathered
 from analysis.paths import display_path
 from analysis.store import codebook, reference
-from analysis.store.csv import to_csv
-from analysis.store.folder import check_target, replace_folder
-from analysis.store.package import datapackage, json_bytes
-from analysis.text.corpus import InputError, InputWarning, iter_corpus, iter_documents, list_inputs
+from analysis.store.csv import write_csv
+from analysis.store.folder import check_target, staged, write_files
+from analysis.store.package import describe, json_bytes
+from analysis.store.runs import SpillError
+from analysis.text.corpus import InputError, iter_corpus, iter_documents, list_inputs
 from analysis.text.errors import os_problem
 from analysis.text.inputs import real
 
 EXIT_BAD_INPUT = 2
 MAX_JOBS = 1024  # above this a value is a typo, not a request; below it, capped at the CPUs
+SPILL = ".runs"  # inside the staging folder: the tables' sorted runs, removed before validation
 _SIGNAL_NAMES = {signal.SIGINT: "SIGINT (Ctrl-C)", signal.SIGTERM: "SIGTERM"}
 
 
@@ -53,21 +55,17 @@ def _noting_reviews(documents, reviews: dict):
 
 
 def extract_rows(
-    files: list[Path],
-    warnings: list[str],
-    jobs: int = 1,
-    engine: str = "local",
-    reviews: dict | None = None,
-    cache: Path | None = None,
-) -> dict[str, list[dict]]:
-    """Run the per-document pipeline over the listed files and gather the rows by table;
-    workers are capped at the CPU count and the number of documents, and checks an analyst
-    reviewed in a sidecar are marked so (check.checks.apply_reviews). With `cache`, a
-    document whose result is there is not extracted again (analysis.store.cache)."""
+    files: list[Path], warnings: list[str], spill: Path, jobs: int = 1, engine: str = "local", cache: Path | None = None
+) -> Gathered:
+    """Run the per-document pipeline over the listed files and gather the rows by table,
+    in sorted runs under `spill` (analysis.extract.gather); workers are capped at the CPU
+    count and the number of documents, and checks an analyst reviewed in a sidecar are
+    marked so (check.checks.apply_reviews). With `cache`, a document whose result is
+    there is not extracted again (analysis.store.cache)."""
     from analysis.extract import parallel
 
     jobs = parallel.worker_count(jobs, len(files))
-    reviews = {} if reviews is None else reviews
+    reviews: dict = {}
     documents = _noting_reviews(iter_documents(files, warnings), reviews)
     function = pipeline.extract_document
     if cache is not None:
@@ -78,15 +76,11 @@ def extract_rows(
         results = map(function, documents)
     else:
         results = parallel.map_documents(documents, jobs=jobs, engine=engine, function=function)  # streams, in order
-    gathered: dict[str, list[dict]] = {t.name: [] for t in pipeline.TABLES}
+    tallies = reference.read_rows(reference.reference_files()[reference.TALLIES.path])
+    gathered = Gathered(pipeline.TABLES, spill, reviews, warnings, tallies)
     for result in results:
-        for problem in result.pop(pipeline.WARNINGS, ()):
-            warnings.append(InputWarning(result["documents"][0]["path"], problem))
-        for name, rows in result.items():
-            gathered[name].extend(rows)
-    gathered["checks"], stale = checks.apply_reviews(gathered["checks"], reviews)
-    paths = {d["doc_id"]: d.get("path") for d in gathered["documents"]}
-    warnings.extend(InputWarning(paths.get(doc) or doc, problem) for doc, problem in stale)
+        gathered.add(result)
+    gathered.finish()
     return gathered
 
 
@@ -100,20 +94,22 @@ def refuse_inputs_inside(files: list[Path], out: Path) -> None:
             raise InputError(path, problem)
 
 
-def build_files(rows: dict[str, list[dict]]) -> dict[str, bytes]:
-    """Every file of the output folder, as bytes: tables, the curated reference tables
-    (copied unchanged into context/), data package, codebook. The extracted tallies are
-    checked against the reference count series here, since that check spans documents."""
+def write_tables(gathered: Gathered, folder: Path) -> None:
+    """Write every file of the output folder into `folder`: the tables, merged from their
+    runs, the curated reference tables (copied unchanged into context/), data package,
+    codebook."""
     curated = reference.reference_files()
-    agreement = reconcile(rows["tallies"], reference.read_rows(curated[reference.TALLIES.path]))
-    rows = {**rows, "checks": rows["checks"] + agreement}
-    tables = pipeline.TABLES
-    contents = {t.name: to_csv(t, rows[t.name]) for t in tables}
-    package = datapackage(tables, contents, reference.resources(curated))
-    files = {t.path: contents[t.name] for t in tables} | curated
+    resources = []
+    for table in pipeline.TABLES:
+        with open(folder / table.path, "wb") as handle:
+            resources.append(table.resource_of(*write_csv(table, gathered.runs[table.name].merged(), handle)))
+            handle.flush()
+            os.fsync(handle.fileno())
+    package = describe(resources, reference.resources(curated))
+    files = dict(curated)
     files["datapackage.json"] = json_bytes(package)
     files["README.md"] = codebook.render(package).encode("utf-8")
-    return files
+    write_files(folder, files)
 
 
 def validate_folder(folder: Path, shown_as: Path | None = None) -> None:
@@ -154,13 +150,8 @@ def _jobs(jobs: int) -> int:
     return jobs
 
 
-def cmd_extract(args) -> int:
-    warnings: list[str] = []
-    jobs = _jobs(args.jobs)
-    files = list_inputs(args.inputs, warnings)
-    out = _output_folder(args.out)
-    refuse_inputs_inside(files, out)  # before anything is read
-    rows = extract_rows(files, warnings, jobs=jobs, engine=args.engine, cache=_cache_folder(args.cache))
+def _refuse_on_warnings(args, warnings: list, gathered: Gathered) -> None:
+    """Print the warnings; with --strict, a warning or a failing required check stops the run."""
     for line in warnings if not args.strict else ():
         print(f"warning: {line}", file=sys.stderr)
     if args.strict and warnings:
@@ -168,21 +159,39 @@ def cmd_extract(args) -> int:
         more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
         problem = f"{getattr(first, 'problem', first)}{more}; --strict makes warnings errors"
         raise InputError(getattr(first, "path", None), problem)
-    failed = [c for c in rows["checks"] if c.get("required") and c.get("status") == "mismatch"]
-    if args.strict and failed:
+    if args.strict and gathered.failed:
         # The book publishes data/; a required check that fails must stop it, not be charted.
-        doc = next((d for d in rows["documents"] if d["doc_id"] == failed[0]["doc_id"]), {})
-        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        (failed, path), more = gathered.failed[0], gathered.failures - 1
         raise InputError(
-            doc.get("path"),
-            f"required check fails: {failed[0]['description']} [{failed[0]['formula']}]{more}; --strict stops here",
+            path,
+            f"required check fails: {failed['description']} [{failed['formula']}]"
+            f"{f' (and {more} more)' if more else ''}; --strict stops here",
         )
-    counts = ", ".join(f"{name} {len(r)}" for name, r in rows.items())
-    contents = build_files(rows)
-    del rows  # the tables are bytes now: the rows need not stay in memory while they are validated
+
+
+def cmd_extract(args) -> int:
+    warnings: list[str] = []
+    jobs = _jobs(args.jobs)
+    files = list_inputs(args.inputs, warnings)
+    out = _output_folder(args.out)
+    refuse_inputs_inside(files, out)  # before anything is read
+    cache = _cache_folder(args.cache)
+    reading = False  # an OSError while the documents are read is not the output folder's
     try:
-        replace_folder(out, contents, validate=lambda staging: validate_folder(staging, out))
+        with staged(out, validate=lambda staging: validate_folder(staging, out)) as staging:
+            spill = staging / SPILL
+            spill.mkdir()
+            reading = True
+            gathered = extract_rows(files, warnings, spill, jobs=jobs, engine=args.engine, cache=cache)
+            reading = False
+            _refuse_on_warnings(args, warnings, gathered)
+            counts = ", ".join(f"{name} {n}" for name, n in gathered.counts.items())
+            write_tables(gathered, staging)
+            del gathered
+            shutil.rmtree(spill)
     except OSError as exc:  # permission, a file where a folder should be, disk full
+        if reading and not isinstance(exc, SpillError):
+            raise
         raise InputError(args.out, f"cannot write the output folder ({exc.strerror or exc})") from None
     curated = ", ".join(t.path for t in reference.REFERENCE_TABLES)
     summary = f"wrote {display_path(out)}/: {counts} (extracted); {curated} (curated, copied from reference/)\n"

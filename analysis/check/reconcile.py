@@ -1,5 +1,7 @@
 """The extracted attack counts against the curated reference series: the one check that
-spans documents, so it runs once over every document's tallies, after extraction."""
+reads more than its document (the series), so it runs in the parent as each document's
+tallies come (analysis.extract.gather), not in the per-document pipeline; each tally is
+compared with the series alone, so no document waits for another."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ LF line endings, floats rounded, so the same input always gives the same file.""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 
 from analysis.store.schema import Table
@@ -28,10 +29,24 @@ def _sort_value(value):
     return (2, 0, str(value))
 
 
+def sort_key(table: Table):
+    """The function that orders a table's rows: by its sort_key, or else its primary key."""
+    key = table.sort_key or table.primary_key
+    return lambda r: tuple(_sort_value(r.get(k)) for k in key)
+
+
 def to_csv(table: Table, rows: list[dict]) -> bytes:
     """Rows as CSV bytes: fixed column order, rows sorted by the table's key, LF endings."""
-    key = table.sort_key or table.primary_key
-    ordered = sorted(rows, key=lambda r: tuple(_sort_value(r.get(k)) for k in key))
+    buffer = io.BytesIO()
+    write_csv(table, sorted(rows, key=sort_key(table)), buffer)
+    return buffer.getvalue()
+
+
+def write_csv(table: Table, ordered, handle, chunk: int = 1 << 16) -> tuple[int, str]:
+    """Write rows already in the table's order to a binary handle, about `chunk`
+    characters at a time (neither the table nor a large piece of it is held); returns the
+    byte count and the sha256 hex digest."""
+    digest, size = hashlib.sha256(), 0
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
@@ -41,4 +56,16 @@ def to_csv(table: Table, rows: list[dict]) -> bytes:
             raise ValueError(f"{table.name}: row has columns not in the schema: {sorted(set(row) - known)}")
         # text, the most common cell, is written as it is without a call to _cell
         writer.writerow([v if type(v) is str else _cell(v) for v in map(row.get, columns)])
-    return buffer.getvalue().encode("utf-8")
+        if buffer.tell() >= chunk:
+            size += _flush(buffer, handle, digest)
+    size += _flush(buffer, handle, digest)
+    return size, digest.hexdigest()
+
+
+def _flush(buffer: io.StringIO, handle, digest) -> int:
+    data = buffer.getvalue().encode("utf-8")
+    buffer.seek(0)
+    buffer.truncate()
+    handle.write(data)
+    digest.update(data)
+    return len(data)

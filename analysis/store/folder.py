@@ -148,57 +148,71 @@ def _fsync_dir(path: Path) -> None:
 
 
 def replace_folder(out: Path, files: dict[str, bytes], validate=None) -> None:
-    """Write `files` (relative path -> bytes) as the new content of `out`.
+    """Write `files` (relative path -> bytes) as the new content of `out` (see staged)."""
+    with staged(out, validate) as staging:
+        write_files(staging, files)
 
-    The files go to a hidden sibling `.OUT.tmp-*` first, are validated there, and the
-    folder is swapped in with one atomic rename, so a failure or a kill at any point
-    leaves `out` exactly as it was. A lock on the parent serializes concurrent runs, so
-    the folder always holds one run's files. Parent folders the run had to create are
-    removed again when it fails.
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for rel, content in sorted(files.items()):
+        target = folder / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+@contextlib.contextmanager
+def staged(out: Path, validate=None):
+    """A staging folder to write the new content of `out` into; when the block ends
+    normally it is validated and swapped in, and when it raises, removed.
+
+    The staging folder is a hidden sibling `.OUT.tmp-*`, and the swap is one atomic
+    rename, so a failure or a kill at any point leaves `out` exactly as it was. A lock on
+    the parent, held for the whole block, serializes concurrent runs, so the folder always
+    holds one run's files. Parent folders the run had to create are removed again when it
+    fails.
     """
     out = check_target(out)
     parent = out.parent
     created = _missing_parents(out)
     parent.mkdir(parents=True, exist_ok=True)
     try:
-        _replace(out, files, validate)
+        with locked(parent):
+            _check_target(out)  # again: a concurrent run may have changed it while we waited
+            _clean_stale(out)
+            staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
+            try:
+                yield staging
+                if validate is not None:
+                    validate(staging)
+                staging = _swap(staging, out)
+            finally:
+                if staging is not None and staging.exists():
+                    shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         _remove_empty(created)
         raise
 
 
-def _replace(out: Path, files: dict[str, bytes], validate) -> None:
+def _swap(staging: Path, out: Path) -> Path | None:
+    """Put `staging` in place of `out`; returns what is left to remove (the old folder)."""
     parent = out.parent
-    with locked(parent):
-        _check_target(out)  # again: a concurrent run may have changed it while we waited
-        _clean_stale(out)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=parent))
-        try:
-            for rel, content in sorted(files.items()):
-                target = staging / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                with open(target, "wb") as handle:
-                    handle.write(content)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            if validate is not None:
-                validate(staging)
-            os.chmod(staging, 0o755)
-            with _signals_held():
-                if out.exists():
-                    if not _exchange(staging, out):
-                        backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
-                        os.rmdir(backup)
-                        os.rename(out, backup)
-                        os.rename(staging, out)
-                        staging = backup
-                else:
-                    os.rename(staging, out)
-                    staging = None
-            _fsync_dir(parent)
-        finally:
-            if staging is not None and staging.exists():
-                shutil.rmtree(staging, ignore_errors=True)
+    os.chmod(staging, 0o755)
+    with _signals_held():
+        if out.exists():
+            if not _exchange(staging, out):
+                backup = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
+                os.rmdir(backup)
+                os.rename(out, backup)
+                os.rename(staging, out)
+                staging = backup
+        else:
+            os.rename(staging, out)
+            staging = None
+    _fsync_dir(parent)
+    return staging
 
 
 def write_file(path: Path, content: bytes) -> None:

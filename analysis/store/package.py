@@ -15,6 +15,11 @@ REFERENCE_NOTE = (
 
 def datapackage(tables: list[Table], contents: dict[str, bytes], reference_resources: list[dict] = ()) -> dict:
     """The package descriptor: every extracted table, then the curated reference tables."""
+    return describe([t.resource(contents[t.name]) for t in tables], reference_resources)
+
+
+def describe(resources: list[dict], reference_resources: list[dict] = ()) -> dict:
+    """The package descriptor from the extracted tables' resources (Table.resource_of)."""
     return {
         "profile": "data-package",
         "name": "us-forces-iraq-syria-report",
@@ -32,7 +37,7 @@ def datapackage(tables: list[Table], contents: dict[str, bytes], reference_resou
             }
         ],
         "sources": [{"title": "Source documents in seeds/, listed in documents.csv with URL and SHA-256"}],
-        "resources": [t.resource(contents[t.name]) for t in tables] + list(reference_resources),
+        "resources": list(resources) + list(reference_resources),
     }
 
 

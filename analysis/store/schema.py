@@ -47,6 +47,10 @@ class Table:
         return [f.name for f in self.fields]
 
     def resource(self, content: bytes) -> dict:
+        return self.resource_of(len(content), hashlib.sha256(content).hexdigest())
+
+    def resource_of(self, size: int, sha256: str) -> dict:
+        """The descriptor of the table written as `size` bytes with that digest."""
         return {
             "name": self.name,
             "path": self.path,
@@ -55,8 +59,8 @@ class Table:
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "bytes": len(content),
-            "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+            "bytes": size,
+            "hash": "sha256:" + sha256,
             "schema": {
                 "fields": [f.descriptor() for f in self.fields],
                 "primaryKey": list(self.primary_key),

@@ -29,6 +29,7 @@ _RESOURCE_KEYS = {"name", "path", "title", "description", "format", "mediatype",
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_START = object()  # before the first row's key
 
 
 def validate_package(descriptor: Path) -> list[str]:
@@ -101,14 +102,22 @@ def _resource_problems(resource: dict, base: Path) -> list[str]:
             if "sha256:" + digest.hexdigest() != stated:
                 problems.append(f"{name}: hash is sha256:{digest.hexdigest()}, the package says {resource['hash']}")
         with open(path, encoding="utf-8", newline="") as handle:
-            return problems + _table_problems(name, resource["schema"], handle)
+            found = _table_problems(name, resource["schema"], handle)
+        if found is None:  # the rows are not grouped by their first key field: check again, holding every key
+            with open(path, encoding="utf-8", newline="") as handle:
+                found = _table_problems(name, resource["schema"], handle, grouped=False)
+        return problems + found
     except UnicodeDecodeError as exc:
         return problems + [f"{name}: not UTF-8 ({exc.reason})"]
     except OSError as exc:
         return problems + [f"{name}: cannot read {resource['path']} ({exc.strerror or exc})"]
 
 
-def _table_problems(name: str, schema: dict, lines) -> list[str]:
+def _table_problems(name: str, schema: dict, lines, grouped: bool = True) -> list[str] | None:
+    """The problems of one table's rows. Primary-key uniqueness needs the keys seen so far;
+    `grouped`, only those of the current value of the first key field, which is exact
+    while that value never decreases (rows with equal keys are then neighbours), so a
+    sorted table of any length is checked in little memory; None when it does decrease."""
     fields = schema["fields"]
     names = [f["name"] for f in fields]
     rows = csv.reader(lines)
@@ -117,7 +126,7 @@ def _table_problems(name: str, schema: dict, lines) -> list[str]:
         return [f"{name}: header {header} is not the schema's fields {names}"]
     key = [names.index(k) for k in schema.get("primaryKey", [])]
     checked = [(i, f["name"], _cell_check(f)) for i, f in enumerate(fields) if i in key or _constrained(f)]
-    problems, seen, width = [], {}, len(names)
+    problems, seen, width, group = [], {}, len(names), _START
     for number, row in enumerate(rows, start=2):
         if len(row) != width or not any(row):
             what = "a blank row" if not any(row) else f"{len(row)} cells for {width} fields"
@@ -130,11 +139,23 @@ def _table_problems(name: str, schema: dict, lines) -> list[str]:
                 problems.append(f'{name} row {number}: field "{field_name}" {problem}')
         if key:
             ident = tuple(values[i] for i in key)
+            if grouped and (group is _START or ident[0] != group):
+                if group is not _START and not _above(ident[0], group):
+                    return None
+                group = ident[0]
+                seen.clear()
             if ident in seen:
                 problems.append(f"{name} row {number}: primary key {list(ident)} repeats row {seen[ident]}")
             else:
                 seen[ident] = number
     return problems
+
+
+def _above(value, previous) -> bool:
+    try:
+        return value > previous
+    except TypeError:  # an empty cell (None) beside a value
+        return False
 
 
 def _constrained(field: dict) -> bool:

@@ -320,6 +320,7 @@ def iter_documents(files: list[Path], warnings: list[str], today: dt.date | None
                 f"document id '{doc_id_for(path)}' collides with {display_path(seen[key])} (ids must differ after case and punctuation folding)",
             )
         seen[key] = path
+    del seen  # not held while the documents are read
     for path in files:
         yield load_document(path, warnings, today)
 

@@ -98,3 +98,38 @@ def test_the_direct_checks_agree_with_frictionless(package, corruption):
     )
     assert bool(ours) == bool(theirs) == (corruption != "nothing"), (ours, theirs)
     assert {p.split()[0].rstrip(":") for p in ours} == {p.split()[0].rstrip(":") for p in theirs}
+
+
+KEYED = {
+    "fields": [{"name": "doc_id", "type": "string"}, {"name": "start", "type": "integer"}],
+    "primaryKey": ["doc_id", "start"],
+}
+
+
+@pytest.mark.parametrize(
+    "body, repeat, grouped",
+    [
+        ("a,1\na,2\na,1\nb,1\n", "row 4: primary key ['a', 1] repeats row 2", True),  # not neighbours
+        ("b,1\na,1\nb,1\n", "row 4: primary key ['b', 1] repeats row 2", False),
+        ("a,1\n,1\na,1\n", "row 4: primary key ['a', 1] repeats row 2", False),  # an empty key cell between
+    ],
+)
+def test_a_repeated_key_is_found_whether_or_not_the_rows_are_grouped(body, repeat, grouped):
+    """Keys are held per value of the first key field while that never decreases, which
+    finds every repeat in a sorted table; otherwise the table is checked again, whole."""
+    import io
+
+    from analysis.store.validation import _table_problems
+
+    exact = _table_problems("t", KEYED, io.StringIO("doc_id,start\n" + body), grouped=False)
+    assert [p for p in exact if "primary key" in p] == [f"t {repeat}"]
+    found = _table_problems("t", KEYED, io.StringIO("doc_id,start\n" + body))
+    assert found == (exact if grouped else None)
+
+
+def test_a_table_not_grouped_by_its_first_key_field_is_checked_again_whole(tmp_path):
+    from analysis.store.validation import _resource_problems
+
+    (tmp_path / "t.csv").write_text("doc_id,start\nb,1\na,1\nb,1\n")
+    problems = _resource_problems({"name": "t", "path": "t.csv", "schema": KEYED}, tmp_path)
+    assert problems == ["t row 4: primary key ['b', 1] repeats row 2"]
