@@ -104,10 +104,15 @@ def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[floa
     argv = ["-m", "analysis", "extract", name, "--out", "out"]
     argv += ["--jobs", str(jobs)] if jobs > 1 else []
     argv += ["--engine", engine] if engine != "local" else []
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    peak_file = folder / ".peak-kb"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BENCH_PEAK_FILE": str(peak_file)}
     t0 = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, *argv], cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        [sys.executable, str(ROOT / "bench" / "peak.py"), *argv[1:]],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     err = child.stderr.read()
     _, status, usage = os.wait4(child.pid, 0)
@@ -116,7 +121,11 @@ def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[floa
     if child.returncode != 0:
         raise SystemExit(f"extract failed ({child.returncode}): {err.decode(errors='replace')[-2000:]}")
     cpu = usage.ru_utime + usage.ru_stime  # the child's and, once it has waited for them, its workers'
-    return (seconds, cpu), usage.ru_maxrss / 1024, ["python", *argv]  # ru_maxrss is in KiB on Linux
+    # Not usage.ru_maxrss: Linux carries the forking process's high-water mark into the
+    # child's, so every run would read at least this benchmark's own size.
+    peak_kb = int(peak_file.read_text())
+    peak_file.unlink()
+    return (seconds, cpu), peak_kb / 1024, ["python", *argv]
 
 
 def texts_of(folder: Path) -> list[str]:
