@@ -102,7 +102,7 @@ outputs: $(DATA_STAMP) ## re-extract data/ and re-execute the notebooks in place
 	@[ -z "$(CORPUS_OUT)" ] || { echo "error: make outputs stores the book's outputs for seeds/ only; SEEDS=$(SEEDS) builds with make book SEEDS=..." >&2; exit 2; }
 	$(PY) -m analysis run-notebooks --reason "$${REASON-}" $(NOTEBOOKS)
 
-drift: $(DATA_STAMP) ## execute the notebooks afresh and say, in words, what differs from their stored outputs (exit 1 if anything; stores nothing)
+drift: $(DATA_STAMP) ## execute the notebooks afresh and say, in words, what differs from their stored outputs (fails if anything drifted: python -m analysis drift exits 1, make reports 2; stores nothing)
 	$(BOOK_ENV) $(PY) -m analysis drift $(NOTEBOOKS)
 
 DEV ?= ../shared/dev
