@@ -1,5 +1,5 @@
 """Parts, totals and repeats across a document: a total's places from its located parts
-(and from "the rest in Syria"), "All were within Syria" after a count, a figure stated twice
+(and from "the rest in Syria"), "All of them were in Iraq" after a count, a figure stated twice
 (headline and body) that shares what one copy leaves out, and a headline's total whose parts
 the body gives by place."""
 
@@ -51,8 +51,8 @@ def _rest_place(ctx: Context, i: int, lo: int) -> list[str]:
 
 
 def place_only_sentences(ctx: Context) -> None:
-    """ "... three additional attacks on U.S. forces. All were within Syria.": the place of
-    the counts just before that named none."""
+    """ "Militias struck U.S. troops five more times. All of them were in Iraq.": the place
+    of the counts just before, which named none."""
     for i, found in enumerate(ctx.per_sentence):
         if found or i == 0 or not ctx.per_sentence[i - 1]:
             continue

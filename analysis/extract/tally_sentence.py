@@ -263,9 +263,9 @@ def _parts_start(t: Tally, tallies: list[Tally]) -> int:
 
 
 def _nearest_group(st: str, places, cs: int, ce: int, at: int):
-    """The places of the clause nearest before the number ("U.S. troops in Iraq and Syria
-    are attacked three times; a drone attack in Syria injures a service member"), else the
-    first group after it."""
+    """The places of the clause nearest before the number ("bases in Iraq and Syria were
+    hit four times; in Syria a rocket wounded one soldier": four takes Iraq and Syria, one
+    takes Syria), else the first group after it."""
     inside = [p for p in places if cs <= p[0] < ce]
     groups: list[list] = []
     for p in inside:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 SHORT = 80  # characters: a value longer than this is shown by the words around its changes
 ROW_TEXT = 200  # characters: an added or removed row's cells, in one line
 CONTEXT = 4  # words kept either side of a change in a long text
+STRETCH_ENDS = 6  # words kept at each end of a long changed stretch
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,15 @@ def text_changes(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def _excerpt(words: list[str], start: int, end: int) -> str:
+    """The words of a changed stretch; a long stretch by its first and last few words, so
+    the log never reprints a long run of a document's or a source's text."""
     if start == end:
         return "(nothing)"
-    return ("…" if start > 0 else "") + " ".join(words[start:end]) + ("…" if end < len(words) else "")
+    if end - start > 2 * STRETCH_ENDS:
+        shown = " ".join(words[start : start + STRETCH_ENDS]) + " … " + " ".join(words[end - STRETCH_ENDS : end])
+    else:
+        shown = " ".join(words[start:end])
+    return ("…" if start > 0 else "") + shown + ("…" if end < len(words) else "")
 
 
 def _shown(table: dict) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+import textwrap
 
 import pandas as pd
 import yaml
@@ -17,6 +18,7 @@ from analysis.store.reference import PLACE_NAMES, REFERENCE, REFERENCE_TABLES, T
 ANNOTATIONS = REFERENCE / "annotations.yml"
 STATUS_WORDS = {"ok": "holds", "mismatch": "does not hold", "reviewed": "source inconsistent (reviewed)"}
 MIN_GAP_DAYS = 3  # a rate over a shorter gap is dominated by the unknown hour of each count
+QUOTE_EXCERPT = 50  # characters of a reference quote the book shows; the rest is at its source
 
 
 def annotations(tables: dict, path=ANNOTATIONS):
@@ -140,7 +142,9 @@ def source_list(points):
 
 def statement_list(statements):
     """The reference statements as the book lists them: narrow columns first, then the
-    quote with the curator's notes, which need the room."""
+    quote's opening words with the curator's notes, which need the room. The whole quote is
+    at the linked source: these are public statements that news articles print too, and
+    the book reproduces no article's text beyond a short excerpt."""
     return pd.DataFrame(
         {
             "date": statements.date,
@@ -149,7 +153,10 @@ def statement_list(statements):
             "confidence": statements.confidence,
             "source_title": statements.source_title,
             "source": statements.source_url,
-            "quote and notes": "“" + statements.quote + "” Notes: " + statements.notes.fillna("none"),
+            "quote and notes": "“"
+            + statements.quote.map(lambda quote: textwrap.shorten(quote, QUOTE_EXCERPT, placeholder=" …"))
+            + "” Notes: "
+            + statements.notes.fillna("none"),
         }
     ).reset_index(drop=True)
 

@@ -44,3 +44,11 @@ def test_repeated_keys_keep_every_row_and_columns_added_or_removed_are_named():
     found = table_changes(old, new)
     assert ("column added", "Note") in [(c.change, c.column) for c in found]
     assert [(c.old, c.new) for c in found if c.change == "changed"] == [("2", "3")]
+
+
+def test_a_long_changed_stretch_is_shown_by_its_ends_only():
+    kept = "The spokesman said on Tuesday that"
+    removed = " ".join(f"word{i}" for i in range(40))
+    [(was, now)] = text_changes(f"{kept} {removed} in the end.", f"{kept} in the end.")
+    assert "word0" in was and "word39" in was and "word20" not in was and " … " in was
+    assert len(was) < 120 and now == "…said on Tuesday that in the end."

@@ -115,3 +115,24 @@ def test_the_accuracy_table_prints_scores_with_three_decimals_and_blanks_where_n
     rows = {r.what: r for r in table.itertuples()}
     assert rows["tallies, all"].recall == "1.000" and rows["tallies, all"].precision == "0.947"
     assert rows["dates, since"].recall == "" and rows["dates, since"].accuracy == "0.500"
+
+
+def test_the_reference_statements_show_a_short_excerpt_of_each_quote_and_the_whole_note():
+    quote = "We are in this region for a single reason, and that reason is the lasting defeat of the group"
+    statements = pd.DataFrame(
+        {
+            "date": ["2020-01-01"],
+            "speaker": ["A. Spokesperson"],
+            "role": ["Press secretary"],
+            "frame": ["counter-ISIS"],
+            "confidence": ["high"],
+            "source_title": ["A briefing"],
+            "source_url": ["https://example.org/briefing"],
+            "quote": [quote],
+            "notes": ["Said at a briefing; the transcript is at the source."],
+        }
+    )
+    shown = derive.statement_list(statements)["quote and notes"].iloc[0]
+    excerpt = shown.split("”")[0].lstrip("“")
+    assert excerpt.endswith(" …") and len(excerpt) <= derive.QUOTE_EXCERPT and quote.startswith(excerpt[:-2])
+    assert shown.endswith("Notes: Said at a briefing; the transcript is at the source.")
