@@ -128,6 +128,15 @@ def run_cli(folder: Path, name: str, jobs: int, engine: str) -> tuple[tuple[floa
     return (seconds, cpu), peak_kb / 1024, ["python", *argv]
 
 
+def cli_row(folder: Path, name: str, n: int, mb: float, jobs: int, engine: str, reps: int, corpus: str) -> dict:
+    """The results row of `reps` command-line runs over one corpus: median times and peak."""
+    runs = [run_cli(folder, name, jobs, engine) for _ in range(reps)]
+    print(f"  cli --jobs {jobs} {engine}: {statistics.median(r[0][0] for r in runs):.1f} s", file=sys.stderr)
+    times, peak = [r[0] for r in runs], statistics.median(r[1] for r in runs)
+    shown = shlex.join(runs[0][2])
+    return row("cli", n, mb, times, shown, engine if jobs > 1 else "", jobs, peak, corpus=corpus)
+
+
 def texts_of(folder: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
 
@@ -234,21 +243,7 @@ def main(argv=None) -> int:
             )
             for jobs in args.jobs:
                 for engine in engines if jobs > 1 else ["local"]:
-                    runs = [run_cli(tmp, f"n{n}", jobs, engine) for _ in range(args.reps)]
-                    peak = statistics.median(r[1] for r in runs)
-                    print(f"  cli --jobs {jobs} {engine}: {runs[0][0][0]:.1f} s", file=sys.stderr)
-                    rows.append(
-                        row(
-                            "cli",
-                            n,
-                            mb[n],
-                            [r[0] for r in runs],
-                            shlex.join(runs[0][2]),
-                            engine if jobs > 1 else "",
-                            jobs,
-                            peak,
-                        )
-                    )
+                    rows.append(cli_row(tmp, f"n{n}", n, mb[n], jobs, engine, args.reps, "synthetic"))
         small, large = sizes[0], sizes[-1]
         sample = texts_of(tmp / f"n{small}")[: args.sample]
         sample_mb = sum(len(t.encode("utf-8")) for t in sample) / 1e6
@@ -291,23 +286,7 @@ def real_rows(args, shown: str, engines: list[str]) -> list[dict]:
         print(f"real n={n}: {mb[n]:.2f} MB", file=sys.stderr)
         for jobs in args.jobs:
             for engine in engines if jobs > 1 else ["local"]:
-                runs = [run_cli(folder, f"real-n{n}", jobs, engine) for _ in range(args.reps)]
-                print(
-                    f"  cli --jobs {jobs} {engine}: {statistics.median(r[0][0] for r in runs):.1f} s", file=sys.stderr
-                )
-                rows.append(
-                    row(
-                        "cli",
-                        n,
-                        mb[n],
-                        [r[0] for r in runs],
-                        shlex.join(runs[0][2]),
-                        engine if jobs > 1 else "",
-                        jobs,
-                        statistics.median(r[1] for r in runs),
-                        corpus="real",
-                    )
-                )
+                rows.append(cli_row(folder, f"real-n{n}", n, mb[n], jobs, engine, args.reps, "real"))
     small, large = sizes[0], sizes[-1]
     sample = [p.read_text(encoding="utf-8") for p in paths[small][: args.sample]]
     rows.append(
