@@ -30,7 +30,7 @@ from analysis.store.package import describe, json_bytes
 from analysis.store.runs import SpillError
 from analysis.text.corpus import InputError, iter_corpus, iter_documents, list_inputs
 from analysis.text.errors import os_problem
-from analysis.text.inputs import real
+from analysis.text.inputs import Resolver, within
 
 EXIT_BAD_INPUT = 2
 MAX_JOBS = 1024  # above this a value is a typo, not a request; below it, capped at the CPUs
@@ -61,17 +61,19 @@ def extract_rows(
     in sorted runs under `spill` (analysis.extract.gather); workers are capped at the CPU
     count and the number of documents, and checks an analyst reviewed in a sidecar are
     marked so (check.checks.apply_reviews). With `cache`, a document whose result is
-    there is not extracted again (analysis.store.cache)."""
+    there is neither parsed nor extracted again (analysis.store.cache)."""
     from analysis.extract import parallel
 
     jobs = parallel.worker_count(jobs, len(files))
     reviews: dict = {}
-    documents = _noting_reviews(iter_documents(files, warnings), reviews)
     function = pipeline.extract_document
-    if cache is not None:
+    if cache is None:
+        documents = _noting_reviews(iter_documents(files, warnings), reviews)
+    else:
         from analysis.store import cache as result_cache
 
-        function = result_cache.cached(function, result_cache.open_cache(cache))
+        documents = result_cache.through_cache(files, warnings, result_cache.open_cache(cache), reviews)
+        function = result_cache.resolver(function)
     if engine == "local" and jobs <= 1:
         results = map(function, documents)
     else:
@@ -87,9 +89,10 @@ def extract_rows(
 def refuse_inputs_inside(files: list[Path], out: Path) -> None:
     """The run replaces `out` whole: an input inside it (as named, or where its links
     lead) would be deleted by the run that read it."""
-    target = real(out)
+    target, resolver = os.path.realpath(out), Resolver()
     for path in files:
-        if real(path.parent).joinpath(path.name).is_relative_to(target) or real(path).is_relative_to(target):
+        in_folder = os.path.join(resolver.folder(path.parent), path.name)
+        if within(in_folder, target) or within(resolver.file(path), target):
             problem = f"lies inside the output folder {display_path(out)}, which this run replaces; move it out first"
             raise InputError(path, problem)
 

@@ -25,10 +25,39 @@ def display_path(path) -> str:
         resolved = Path(os.path.realpath(path.parent)) / path.name if last else Path(os.path.realpath(path))
     except (OSError, ValueError):
         return path.name if path.is_absolute() else path.as_posix()
-    for base in (_cwd(), ROOT):
+    return _shown(resolved, (_cwd(), ROOT)) or path.name or path.as_posix()
+
+
+def _shown(resolved: Path, bases) -> str | None:
+    for base in bases:
         if base is not None and resolved.is_relative_to(base):
             return resolved.relative_to(base).as_posix()
-    return path.name or path.as_posix()
+    return None
+
+
+def display_paths():
+    """display_path for the many files of a few folders (the documents of a run): each
+    folder is resolved and shown once, the working directory looked up once."""
+    folders: dict[str, str | None] = {}  # None: shown by display_path itself
+    bases = (_cwd(), ROOT)
+
+    def show(path) -> str:
+        path = Path(path)
+        if path.name in ("", ".", ".."):
+            return display_path(path)
+        parent = os.fspath(path.parent)
+        if parent not in folders:
+            try:
+                shown = _shown(Path(os.path.realpath(parent)), bases)
+                folders[parent] = "" if shown is None else shown  # "": outside, shown by its name
+            except (OSError, ValueError):
+                folders[parent] = None
+        shown = folders[parent]
+        if shown is None:
+            return display_path(path)
+        return path.name if shown in ("", ".") else f"{shown}/{path.name}"
+
+    return show
 
 
 def _cwd() -> Path | None:

@@ -1,9 +1,12 @@
 """A per-document cache of extraction results, so a rebuild after adding one document
-re-extracts that document only.
+re-extracts that document only, and an unchanged document is not even parsed.
 
 An entry is keyed by everything the result depends on: the document's id, shown path,
-text (its sha256) and parsed sidecar, and a fingerprint of the package (every .py and
-.yml under analysis/, lexicons included, and the Python version). Any change to the code
+the bytes of its text (their sha256) and of its sidecar as read, and a fingerprint of the
+package (every .py and .yml under analysis/, lexicons included, and the Python version).
+A sidecar that changes in any byte misses, so it is parsed and checked again (a bad one
+is refused as without the cache); an entry keeps what parsing said besides the rows (the
+sidecar's warnings and its reviews), so a hit repeats them without parsing. Any change to the code
 or the rules changes the fingerprint, so every entry misses; entries of other
 fingerprints are removed when a run opens the cache, so it holds one version. Entries are
 JSON written all-or-nothing (a concurrent reader sees a whole entry or none); the cache
@@ -19,6 +22,9 @@ import sys
 import tempfile
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
+
+from analysis.text.corpus import Document, InputWarning, iter_sources, latest_today, parse_source
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # analysis/
 
@@ -33,10 +39,14 @@ def fingerprint(root: Path | None = None) -> str:
     return digest.hexdigest()
 
 
-def entry_key(doc) -> str:
-    meta = json.dumps(doc.meta, sort_keys=True, default=str, ensure_ascii=False)
-    parts = (doc.doc_id, doc.path, doc.sha256, meta)
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+def source_key(source) -> str:
+    """The entry's name for a document as read (analysis.text.corpus.Source)."""
+    digest = hashlib.sha256()
+    for part in (source.doc_id, source.shown, source.sha256):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    if source.sidecar_raw is not None:  # else no sidecar: distinct from an empty one
+        digest.update(b"sidecar\0" + source.sidecar_raw)
+    return digest.hexdigest()
 
 
 def open_cache(folder: Path) -> Path:
@@ -51,21 +61,64 @@ def open_cache(folder: Path) -> Path:
     return mine
 
 
-def cached(function, folder: Path):
-    """`function(doc)` through the cache in `folder` (from open_cache); picklable, so
-    local workers can run it."""
-    return partial(_through, function, Path(folder))
+class Hit(NamedTuple):
+    result: dict
 
 
-def _through(function, folder: Path, doc):
-    path = folder / f"{entry_key(doc)}.json"
-    try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
-        pass
-    result = function(doc)
-    _write(path, json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+class Miss(NamedTuple):
+    doc: Document
+    entry: Path
+    noted: dict  # what parsing said besides the document: kept in the entry
+
+
+def through_cache(files: list[Path], warnings: list, folder: Path, reviews: dict, today=None):
+    """Each listed document as a Hit (its result, from the entry in `folder`, from
+    open_cache) or a Miss (parsed, to be extracted by `resolve`), in order. The warnings
+    and the reviews (doc_id: its sidecar's `reviewed:`) are noted as parsing would note them."""
+    today = today or latest_today()
+    for source in iter_sources(files, warnings):
+        path = folder / f"{source_key(source)}.json"
+        entry = _entry(path, today.isoformat())
+        if entry is not None:
+            warnings += [InputWarning(source.sidecar, problem) for problem in entry["warnings"]]
+            if entry["reviewed"]:
+                reviews[source.doc_id] = entry["reviewed"]
+            yield Hit(entry["result"])
+            continue
+        noted: list = []
+        doc = parse_source(source, noted, today)
+        warnings += noted
+        if doc.meta.get("reviewed"):
+            reviews[doc.doc_id] = doc.meta["reviewed"]
+        yield Miss(doc, path, {"warnings": [w.problem for w in noted], "reviewed": doc.meta.get("reviewed")})
+
+
+def resolver(function):
+    """The function that turns through_cache's items into results: a Hit's as it is, a
+    Miss extracted by `function(doc)` and stored; picklable, so workers can run it."""
+    return partial(resolve, function)
+
+
+def resolve(function, item):
+    if isinstance(item, Hit):
+        return item.result
+    result = function(item.doc)
+    entry = {**item.noted, "result": result}
+    _write(item.entry, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
     return result
+
+
+def _entry(path: Path, today: str) -> dict | None:
+    """The entry at `path`, or None when there is none or it cannot be used (damaged, or
+    dated after today: the clock went back, so the sidecar must be checked again)."""
+    try:
+        entry = json.loads(path.read_bytes())
+        published = entry["result"]["documents"][0]["published"]
+        if isinstance(entry["warnings"], list) and (published is None or published <= today):
+            return entry
+    except (OSError, ValueError, KeyError, IndexError, TypeError):
+        pass
+    return None
 
 
 def _write(path: Path, content: bytes) -> None:

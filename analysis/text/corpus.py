@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.paths import display_path
+from analysis.paths import display_path, display_paths
 from analysis.text.errors import InputError, InputWarning, one_line, os_problem  # noqa: F401 (callers import them here)
 from analysis.text.inputs import list_inputs, real, utf8_name
 
@@ -192,8 +192,13 @@ def _check_reviews(value, path) -> list[dict]:
 
 def read_sidecar(path: Path, warnings: list[str], today: dt.date | None = None) -> dict:
     """Parse a sidecar with YAML's safe loader only (no Python objects), check types."""
+    return parse_sidecar(path.read_bytes(), path, warnings, today)
+
+
+def parse_sidecar(raw: bytes, path: Path, warnings: list[str], today: dt.date | None = None) -> dict:
+    """The checked fields of a sidecar's bytes (read from `path`, which messages name)."""
     today = today or latest_today()
-    text = decode_text(path.read_bytes(), path)
+    text = decode_text(raw, path)
     try:
         loaded, repeated = _load_yaml(text)
     except yaml.YAMLError as exc:
@@ -258,8 +263,9 @@ def _sidecar(path: Path, warnings: list[str]) -> Path | None:
             return None
     except OSError as exc:  # e.g. a 251-character stem: its sidecar's name is too long
         raise InputError(path, f"cannot look up its sidecar ({os_problem(exc)})") from None
-    target = real(side)
-    if side.is_symlink() and not (target.is_relative_to(real(path.parent)) or target.is_relative_to(real(path).parent)):
+    if side.is_symlink() and not (
+        real(side).is_relative_to(real(path.parent)) or real(side).is_relative_to(real(path).parent)
+    ):
         warnings.append(
             InputWarning(side, "a link to a file outside the document's folder; not followed, so no sidecar")
         )
@@ -267,7 +273,23 @@ def _sidecar(path: Path, warnings: list[str]) -> Path | None:
     return side
 
 
-def load_document(path: Path, warnings: list[str], today: dt.date | None = None) -> Document:
+@dataclass(frozen=True)
+class Source:
+    """A document's bytes and its sidecar's, as read and not yet parsed: what the cache
+    (analysis.store.cache) keys on, so an unchanged document needs no parsing at all."""
+
+    path: Path
+    doc_id: str
+    shown: str  # the path as the tables show it
+    raw: bytes
+    sha256: str
+    sidecar: Path | None = None
+    sidecar_raw: bytes | None = None
+    problem: InputError | None = None  # the sidecar could not be read: raised when parsed, after the text's checks
+
+
+def read_source(path: Path, warnings: list[str], show=display_path) -> Source:
+    """Read a document and its sidecar (the bytes only; their checks are parse_source's)."""
     try:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
@@ -277,26 +299,38 @@ def load_document(path: Path, warnings: list[str], today: dt.date | None = None)
         raise InputError(path, "is a folder, expected a .txt file") from None
     except OSError as exc:  # permission denied, vanished since listed, I/O error
         raise InputError(path, f"cannot read the file ({exc.strerror or exc})") from None
-    text = normalize_text(raw, path)
-    meta: dict = {}
-    side = _sidecar(path, warnings)
-    if side is not None:
-        try:
+    found = dict(path=path, doc_id=doc_id_for(path), raw=raw, sha256=hashlib.sha256(raw).hexdigest())
+    try:
+        side = _sidecar(path, warnings)
+        if side is not None:
+            found["sidecar"] = side
             size = side.stat().st_size
             if size > MAX_SIDECAR_BYTES:
                 raise InputError(side, f"sidecar is {size} bytes, above the {MAX_SIDECAR_BYTES}-byte limit")
-            meta = read_sidecar(side, warnings, today)
-        except OSError as exc:
-            raise InputError(side, f"cannot read the sidecar ({exc.strerror or exc})") from None
+            found["sidecar_raw"] = side.read_bytes()
+    except InputError as exc:
+        found["problem"] = exc
+    except OSError as exc:
+        found["problem"] = InputError(side, f"cannot read the sidecar ({exc.strerror or exc})")
+    return Source(shown=utf8_name(show(path)), **found)
+
+
+def parse_source(source: Source, warnings: list[str], today: dt.date | None = None) -> Document:
+    """The document of what read_source read: its text normalized, its sidecar checked."""
+    text = normalize_text(source.raw, source.path)
+    if source.problem is not None:
+        raise source.problem
+    meta: dict = {}
+    side = source.sidecar
+    if side is not None:
+        meta = parse_sidecar(source.sidecar_raw, side, warnings, today)
         if meta.get("published") is None:
             warnings.append(InputWarning(side, "no 'published' date; relative dates left unresolved"))
-    return Document(
-        doc_id=doc_id_for(path),
-        path=utf8_name(display_path(path)),
-        text=text,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        meta=meta,
-    )
+    return Document(doc_id=source.doc_id, path=source.shown, text=text, sha256=source.sha256, meta=meta)
+
+
+def load_document(path: Path, warnings: list[str], today: dt.date | None = None) -> Document:
+    return parse_source(read_source(path, warnings), warnings, today)
 
 
 def iter_corpus(inputs, warnings: list[str], today: dt.date | None = None):
@@ -307,6 +341,20 @@ def iter_corpus(inputs, warnings: list[str], today: dt.date | None = None):
 def iter_documents(files: list[Path], warnings: list[str], today: dt.date | None = None):
     """Yield documents one at a time from listed files, after checking that no two
     document ids collide."""
+    for source in iter_sources(files, warnings):
+        yield parse_source(source, warnings, today)
+
+
+def iter_sources(files: list[Path], warnings: list[str]):
+    """Yield each listed file's Source (its bytes, unparsed) one at a time, after checking
+    that no two document ids collide."""
+    _check_ids(files)
+    show = display_paths()
+    for path in files:
+        yield read_source(path, warnings, show)
+
+
+def _check_ids(files: list[Path]) -> None:
     seen: dict[str, Path] = {}
     for path in files:
         try:  # the id goes into UTF-8 tables; undecodable name bytes would not survive
@@ -320,9 +368,6 @@ def iter_documents(files: list[Path], warnings: list[str], today: dt.date | None
                 f"document id '{doc_id_for(path)}' collides with {display_path(seen[key])} (ids must differ after case and punctuation folding)",
             )
         seen[key] = path
-    del seen  # not held while the documents are read
-    for path in files:
-        yield load_document(path, warnings, today)
 
 
 def load_corpus(inputs, warnings: list[str] | None = None, today: dt.date | None = None) -> list[Document]:

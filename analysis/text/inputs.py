@@ -23,6 +23,35 @@ def real(path) -> Path:
     return Path(os.path.realpath(path))
 
 
+class Resolver:
+    """`real` for the many files of a few folders: each folder's links are resolved once
+    (a file that is not itself a link resolves to its folder's real path and its name),
+    so a run over thousands of documents does not walk the same folders thousands of
+    times. One per run: a folder's links do not change while it is listed and read."""
+
+    def __init__(self):
+        self._folders: dict[str, str] = {}
+
+    def folder(self, path) -> str:
+        key = os.fspath(path)
+        found = self._folders.get(key)
+        if found is None:
+            found = self._folders[key] = os.path.realpath(key)
+        return found
+
+    def file(self, path) -> str:
+        """os.path.realpath(path), as text."""
+        path = Path(path)
+        if path.name in ("", ".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        return os.path.join(self.folder(path.parent), path.name)
+
+
+def within(path: str, folder: str) -> bool:
+    """Path.is_relative_to for resolved paths as text, without pathlib's parsing."""
+    return path == folder or path.startswith(folder if folder.endswith("/") else folder + "/")
+
+
 def is_inside(path, folder) -> bool:
     """True when `path`, links resolved, is `folder` or lies under it."""
     return real(path).is_relative_to(real(folder))
@@ -54,13 +83,19 @@ def _kind(path: Path) -> str | None:
 def _folder_documents(folder: Path, warnings: list[str]) -> list[Path]:
     """The folder's *.txt files, sorted; links that leave the folder are skipped."""
     try:
-        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".txt"))
+        entries = sorted((e.name, e) for e in os.scandir(folder) if e.name.endswith(".txt"))
     except OSError as exc:
         raise InputError(folder, f"cannot list the folder ({os_problem(exc)})") from None
     found = []
     base = real(folder)
-    for name in names:
+    for name, entry in entries:
         path = folder / name
+        try:  # a plain file, as the listing already says (no system call): the common case
+            if entry.is_file(follow_symlinks=False):
+                found.append(path)
+                continue
+        except OSError:
+            pass
         if path.is_symlink() and not real(path).is_relative_to(base):
             warnings.append(InputWarning(path, "a link to a file outside its folder; skipped (not followed)"))
             continue
@@ -101,5 +136,7 @@ def list_inputs(inputs, warnings: list[str] | None = None) -> list[Path]:
             raise InputError(path, "no such file or folder")
     if not files:
         raise InputError(None, "no documents given")
-    unique = {real(p): p for p in reversed(files)}
-    return [p for p in files if unique[real(p)] is p]
+    resolver = Resolver()
+    reals = [resolver.file(p) for p in files]
+    unique = {r: p for r, p in zip(reversed(reals), reversed(files))}
+    return [p for r, p in zip(reals, files) if unique[r] is p]
