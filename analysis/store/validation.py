@@ -15,9 +15,11 @@ as unsafe, so an output path such as `~/proj#2/data` failed every run.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import hashlib
+import itertools
 import json
 import math
 import re
@@ -30,6 +32,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _START = object()  # before the first row's key
+CHUNK_ROWS = 20_000  # rows checked together by _clean
 
 
 def validate_package(descriptor: Path) -> list[str]:
@@ -102,6 +105,9 @@ def _resource_problems(resource: dict, base: Path) -> list[str]:
             if "sha256:" + digest.hexdigest() != stated:
                 problems.append(f"{name}: hash is sha256:{digest.hexdigest()}, the package says {resource['hash']}")
         with open(path, encoding="utf-8", newline="") as handle:
+            if _clean(resource["schema"], handle):
+                return problems
+        with open(path, encoding="utf-8", newline="") as handle:
             found = _table_problems(name, resource["schema"], handle)
         if found is None:  # the rows are not grouped by their first key field: check again, holding every key
             with open(path, encoding="utf-8", newline="") as handle:
@@ -149,6 +155,78 @@ def _table_problems(name: str, schema: dict, lines, grouped: bool = True) -> lis
             else:
                 seen[ident] = number
     return problems
+
+
+def _clean(schema: dict, lines, chunk: int = CHUNK_ROWS) -> bool:
+    """True only when _table_problems would find nothing: the same checks a column of
+    `chunk` rows at a time, in bulk (a table is checked in about a tenth of the time, in
+    little memory). False means "look closer": the caller runs _table_problems, so the
+    messages are always its own."""
+    fields = schema["fields"]
+    names = [f["name"] for f in fields]
+    rows = csv.reader(lines)
+    if next(rows, None) != names:
+        return False
+    width, blank = len(names), [""] * len(names)
+    key = [names.index(k) for k in schema.get("primaryKey", [])]
+    checked = [(i, _column_check(f)) for i, f in enumerate(fields) if i in key or _constrained(f)]
+    casts = [_KEY_CASTS[fields[i].get("type", "string")] for i in key]
+    group, seen = _START, set()
+    while block := list(itertools.islice(rows, chunk)):
+        if set(map(len, block)) != {width} or blank in block:
+            return False
+        columns = list(zip(*block))
+        if not all(check(columns[i]) for i, check in checked):
+            return False
+        if key:
+            if any("" in columns[i] for i in key):
+                return False
+            idents = list(zip(*(map(cast, columns[i]) for cast, i in zip(casts, key))))
+            firsts = [ident[0] for ident in idents]
+            if firsts != sorted(firsts) or (group is not _START and firsts[0] < group):
+                return False
+            unique = set(idents)
+            if len(unique) != len(idents) or not seen.isdisjoint(unique):
+                return False
+            start = bisect.bisect_left(firsts, firsts[-1])
+            tail = set(idents[start:])
+            seen = seen | tail if start == 0 and firsts[-1] == group else tail
+            group = firsts[-1]
+    return True
+
+
+def _column_check(field: dict):
+    """A function column -> True when no cell of it has a problem (False: maybe one has)."""
+    kind = field.get("type", "string")
+    constraints = field.get("constraints", {})
+    required = constraints.get("required", False)
+    if set(constraints) - {"required", "enum"} or (kind != "string" and "enum" in constraints):
+        cell_check = _cell_check(field)
+        return lambda column: all(cell_check(cell)[1] is None for cell in column)
+    allowed = set(constraints["enum"]) if "enum" in constraints else None
+    whole = _WHOLE.get(kind)
+
+    def check(column) -> bool:
+        if required and "" in column:
+            return False
+        if allowed is not None and not set(column) - {""} <= allowed:
+            return False
+        if whole is not None:  # every cell one line of the type's pattern (or empty)
+            joined = "\n".join(column)
+            if joined.count("\n") != len(column) - 1 or not whole.fullmatch(joined):
+                return False
+        if kind == "number":
+            return all(map(math.isfinite, map(float, filter(None, column))))
+        if kind == "date":
+            try:
+                all(map(dt.date.fromisoformat, filter(None, column)))
+            except ValueError:
+                return False
+        if kind == "boolean":
+            return set(column) <= _BOOLEANS
+        return True
+
+    return check
 
 
 def _above(value, previous) -> bool:
@@ -221,4 +299,12 @@ def _boolean(cell: str):
     }.get(cell)
 
 
+_BOOLEANS = {"", "true", "True", "TRUE", "1", "false", "False", "FALSE", "0"}
+# A column joined by line breaks: each line empty or one cell of the type (no cell of
+# these types holds a line break, and _clean counts them).
+_WHOLE = {
+    kind: re.compile(f"(?:{cell.pattern})?(?:\\n(?:{cell.pattern})?)*")
+    for kind, cell in (("integer", _INTEGER), ("number", _NUMBER), ("date", _DATE))
+}
 _CASTS = {"string": lambda cell: cell, "integer": _integer, "number": _number, "date": _date, "boolean": _boolean}
+_KEY_CASTS = {"string": str, "integer": int, "number": float, "date": dt.date.fromisoformat, "boolean": _boolean}
