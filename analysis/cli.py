@@ -24,7 +24,7 @@ from analysis.extract import pipeline
 from analysis.extract.gather import Gathered
 from analysis.paths import display_path
 from analysis.store import codebook, reference
-from analysis.store.csv import write_csv
+from analysis.store.csv import write_lines
 from analysis.store.folder import check_target, staged, write_files
 from analysis.store.package import describe, json_bytes
 from analysis.store.runs import SpillError
@@ -73,7 +73,7 @@ def extract_rows(
         from analysis.store import cache as result_cache
 
         documents = result_cache.through_cache(files, warnings, result_cache.open_cache(cache), reviews)
-        function = result_cache.resolver(function)
+        function = result_cache.resolver(function, pipeline.TABLES)
     if engine == "local" and jobs <= 1:
         results = map(function, documents)
     else:
@@ -105,7 +105,7 @@ def write_tables(gathered: Gathered, folder: Path) -> None:
     resources = []
     for table in pipeline.TABLES:
         with open(folder / table.path, "wb") as handle:
-            resources.append(table.resource_of(*write_csv(table, gathered.runs[table.name].merged(), handle)))
+            resources.append(table.resource_of(*write_lines(table, gathered.runs[table.name].merged(), handle)))
             handle.flush()
             os.fsync(handle.fileno())
     package = describe(resources, reference.resources(curated))

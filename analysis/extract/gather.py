@@ -12,7 +12,7 @@ from pathlib import Path
 from analysis.check import checks
 from analysis.check.reconcile import reconcile
 from analysis.extract.pipeline import WARNINGS
-from analysis.store.runs import SortedRuns
+from analysis.store.runs import LINES, SortedRuns
 from analysis.text.corpus import InputWarning
 
 SPILL_ROWS = 20_000  # rows buffered across tables before they are spilled: a few tens of MB
@@ -34,7 +34,10 @@ class Gathered:
         doc = result["documents"][0]
         for problem in result.pop(WARNINGS, ()):
             self.warnings.append(InputWarning(doc["path"], problem))
+        lines = result.pop(LINES, None) or {}  # formatted already (a cached result): not again
         reviews = {doc["doc_id"]: self.reviews.pop(doc["doc_id"])} if doc["doc_id"] in self.reviews else {}
+        if reviews:
+            lines.pop("checks", None)
         result["checks"], stale = checks.apply_reviews(result["checks"], reviews)
         self.stale += [(d, problem, doc.get("path")) for d, problem in stale]
         for row in result["checks"]:
@@ -42,7 +45,7 @@ class Gathered:
                 self.failures += 1
                 self.failed = self.failed or [(row, doc.get("path"))]
         for name, rows in result.items():
-            self.runs[name].add(rows)
+            self.runs[name].add(rows, lines.get(name))
             self.counts[name] += len(rows)  # the summary counts the rows extracted, not the agreement
             self.buffered += len(rows)
         agreement = reconcile(result["tallies"], self.reference_rows)

@@ -24,6 +24,8 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.store.csv import row_lines
+from analysis.store.runs import LINES
 from analysis.text.corpus import Document, InputWarning, iter_sources, latest_today, parse_source
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # analysis/
@@ -63,6 +65,7 @@ def open_cache(folder: Path) -> Path:
 
 class Hit(NamedTuple):
     result: dict
+    lines: dict  # each table's rows as their CSV lines (analysis.store.csv.row_lines)
 
 
 class Miss(NamedTuple):
@@ -83,7 +86,7 @@ def through_cache(files: list[Path], warnings: list, folder: Path, reviews: dict
             warnings += [InputWarning(source.sidecar, problem) for problem in entry["warnings"]]
             if entry["reviewed"]:
                 reviews[source.doc_id] = entry["reviewed"]
-            yield Hit(entry["result"])
+            yield Hit(entry["result"], entry[LINES])
             continue
         noted: list = []
         doc = parse_source(source, noted, today)
@@ -93,19 +96,21 @@ def through_cache(files: list[Path], warnings: list, folder: Path, reviews: dict
         yield Miss(doc, path, {"warnings": [w.problem for w in noted], "reviewed": doc.meta.get("reviewed")})
 
 
-def resolver(function):
+def resolver(function, tables):
     """The function that turns through_cache's items into results: a Hit's as it is, a
-    Miss extracted by `function(doc)` and stored; picklable, so workers can run it."""
-    return partial(resolve, function)
+    Miss extracted by `function(doc)` and stored, each with its `tables`' rows formatted
+    (under runs.LINES, so they are formatted once); picklable, so workers can run it."""
+    return partial(resolve, function, tuple(tables))
 
 
-def resolve(function, item):
+def resolve(function, tables, item):
     if isinstance(item, Hit):
-        return item.result
+        return {**item.result, LINES: item.lines}
     result = function(item.doc)
-    entry = {**item.noted, "result": result}
+    lines = {t.name: row_lines(t, result[t.name]) for t in tables}
+    entry = {**item.noted, "result": result, LINES: lines}
     _write(item.entry, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    return result
+    return {**result, LINES: lines}
 
 
 def _entry(path: Path, today: str) -> dict | None:
@@ -114,7 +119,11 @@ def _entry(path: Path, today: str) -> dict | None:
     try:
         entry = json.loads(path.read_bytes())
         published = entry["result"]["documents"][0]["published"]
-        if isinstance(entry["warnings"], list) and (published is None or published <= today):
+        if (
+            isinstance(entry["warnings"], list)
+            and isinstance(entry[LINES], dict)
+            and (published is None or published <= today)
+        ):
             return entry
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         pass

@@ -1,20 +1,24 @@
-"""One table's rows, sorted without holding them all: rows are buffered, and each full
-buffer is sorted and spilled to a run file; `merged()` then yields every row in the
-table's order by merging the runs (heapq.merge, stable, so rows with equal keys keep the
-order they were added in: the bytes are those of one sort over every row). A table that
+"""One table's rows, sorted without holding them all: each row is kept as its CSV line
+(formatted once, as it comes) with its sort key and its place in the order added; the
+buffer is sorted and spilled to a run file when full, and `merged()` then yields every
+line in the table's order by merging the runs (rows with equal keys keep the order they
+were added in: the bytes are those of one stable sort over every row). A table that
 never fills its buffer never touches the disk."""
 
 from __future__ import annotations
 
 import heapq
+import itertools
 import pickle
 import tempfile
 from pathlib import Path
 
-from analysis.store.csv import sort_key
+from analysis.store.csv import row_lines, sort_key
 from analysis.store.schema import Table
 
 MAX_RUNS = 64  # more are merged into one first, so a merge never opens too many files
+BATCH = 1024  # lines pickled together in a run file
+LINES = "lines"  # a result's key for its tables' rows already formatted (row_lines), when it has them
 
 
 class SpillError(OSError):
@@ -25,48 +29,52 @@ class SortedRuns:
     def __init__(self, table: Table, folder: Path):
         self.table, self.folder = table, Path(folder)
         self.key = sort_key(table)
-        self.buffer: list[dict] = []
+        self.buffer: list[tuple] = []  # (sort key, place added, line)
         self.runs: list[Path] = []
+        self._added = itertools.count()
 
-    def add(self, rows: list[dict]) -> None:
-        self.buffer.extend(rows)
+    def add(self, rows: list[dict], lines: list[str] | None = None) -> None:
+        """Buffer the rows; `lines`, when given, are their row_lines, formatted before."""
+        lines = row_lines(self.table, rows) if lines is None else lines
+        self.buffer.extend(zip(map(self.key, rows), self._added, lines))
 
     def spill(self) -> None:
         """Write the buffer, sorted, as one more run."""
         if not self.buffer:
             return
-        self.buffer.sort(key=self.key)
+        self.buffer.sort()  # (key, place added) is unique: lines are never compared
         self.runs.append(self._write(self.buffer))
         self.buffer = []
         if len(self.runs) >= MAX_RUNS:
             runs, self.runs = self.runs, []
-            self.runs.append(self._write(heapq.merge(*map(_read, runs), key=self.key)))
+            self.runs.append(self._write(heapq.merge(*map(_read, runs))))
             for run in runs:
                 run.unlink()
 
     def merged(self):
-        """Every row added, in the table's order (then in the order added)."""
-        self.buffer.sort(key=self.key)
-        return heapq.merge(*map(_read, self.runs), iter(self.buffer), key=self.key)
+        """Every line added, in the table's order (then in the order added)."""
+        self.buffer.sort()
+        return (entry[2] for entry in heapq.merge(*map(_read, self.runs), iter(self.buffer)))
 
-    def _write(self, rows) -> Path:
+    def _write(self, entries) -> Path:
         try:
             handle = tempfile.NamedTemporaryFile(
                 dir=self.folder, prefix=f"{self.table.name}-", suffix=".run", delete=False
             )
             with handle:
-                for row in rows:
-                    pickle.dump(row, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                entries = iter(entries)
+                while batch := list(itertools.islice(entries, BATCH)):
+                    pickle.dump(batch, handle, protocol=pickle.HIGHEST_PROTOCOL)
         except OSError as exc:
             raise SpillError(exc.errno, exc.strerror) from None
         return Path(handle.name)
 
 
 def _read(path: Path):
-    """The rows of one run, one at a time."""
+    """The entries of one run, a batch at a time."""
     with open(path, "rb") as handle:
         while True:
             try:
-                yield pickle.load(handle)
+                yield from pickle.load(handle)
             except EOFError:
                 return

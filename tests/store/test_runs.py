@@ -1,9 +1,9 @@
-"""Sorted runs (analysis/store/runs.py): rows spilled in runs and merged come out in the
-order one stable sort over every row gives, and a table that fits its buffer never
+"""Sorted runs (analysis/store/runs.py): rows spilled in runs and merged come out as the
+lines of the order one stable sort over every row gives, and a table that fits its buffer never
 touches the disk."""
 
 from analysis.store import runs
-from analysis.store.csv import sort_key
+from analysis.store.csv import row_lines, sort_key
 from analysis.store.runs import SortedRuns
 from analysis.store.schema import Field, Table
 
@@ -34,11 +34,11 @@ def test_runs_merge_to_one_stable_sort(tmp_path, monkeypatch):
         table.spill()
         assert 1 <= len(list(tmp_path.iterdir())) < 4
     table.add(added[:0])
-    assert list(table.merged()) == sorted(added, key=sort_key(TABLE))
+    assert list(table.merged()) == row_lines(TABLE, sorted(added, key=sort_key(TABLE)))
 
 
 def test_rows_that_fit_the_buffer_stay_in_memory(tmp_path):
     table = SortedRuns(TABLE, tmp_path)
     table.add(rows())
-    assert list(table.merged()) == sorted(rows(), key=sort_key(TABLE))
+    assert list(table.merged()) == row_lines(TABLE, sorted(rows(), key=sort_key(TABLE)))
     assert list(tmp_path.iterdir()) == []
