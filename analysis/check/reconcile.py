@@ -41,22 +41,31 @@ def _neighbours(trusted, as_of: str):
     return before, after
 
 
-def reconcile(tally_rows: list[dict], reference_rows: list[dict], reference_path: str = TALLIES.path) -> list[dict]:
+def reconcile(
+    tally_rows: list[dict], reference_rows: list[dict], reference_path: str = TALLIES.path, memo: dict | None = None
+) -> list[dict]:
     """Check rows comparing each extracted attacks tally that has an as-of date with the
     reference series: a report of the same day should give the same count, and a
     cumulative count should lie between the reports either side of it (high and medium
     confidence only: a low one may be another kind of count, like the Inspector
     General's). Tallies for places the series does not count, or dated outside it, give
-    no row."""
+    no row. `memo` keeps the series read from `reference_rows` for the next call with the
+    same rows (a run calls this once a document)."""
+    memo = {} if memo is None else memo
+
+    def series_of(column, since, confidence=CONFIDENCE):
+        key = (column, since, confidence)
+        if key not in memo:
+            memo[key] = _series(reference_rows, column, since, confidence)
+        return memo[key]
+
     out = []
     for t in tally_rows:
         column = column_for(t.get("location"))
         if t.get("measure") != "attacks" or not t.get("as_of") or column is None or t.get("value") is None:
             continue
-        series = _series(reference_rows, column, t.get("since"))
-        before, after = _neighbours(
-            _series(reference_rows, column, t.get("since"), confidence=("high", "medium")), t["as_of"]
-        )
+        series = series_of(column, t.get("since"))
+        before, after = _neighbours(series_of(column, t.get("since"), confidence=("high", "medium")), t["as_of"])
         same = [p for p in series if p[0] == t["as_of"]]
         if same or (before and after):
             out.append(_agreement(t, PLACE_NAMES[column], before, same, after, reference_path))

@@ -22,6 +22,7 @@ class Gathered:
     def __init__(self, tables, folder: Path, reviews: dict, warnings: list, reference_rows: list[dict]):
         self.tables, self.reviews, self.warnings = tables, reviews, warnings
         self.reference_rows = reference_rows  # the curated attack counts, for the reference agreement
+        self.series: dict = {}  # reconcile's series read from them, kept from one document to the next
         self.runs = {t.name: SortedRuns(t, folder) for t in tables}
         self.counts = {t.name: 0 for t in tables}
         self.failed: list[tuple[dict, str | None]] = []  # (first failing required check, its document's path)
@@ -48,7 +49,7 @@ class Gathered:
             self.runs[name].add(rows, lines.get(name))
             self.counts[name] += len(rows)  # the summary counts the rows extracted, not the agreement
             self.buffered += len(rows)
-        agreement = reconcile(result["tallies"], self.reference_rows)
+        agreement = reconcile(result["tallies"], self.reference_rows, memo=self.series)
         self.runs["checks"].add(agreement)
         self.buffered += len(agreement)
         if self.buffered >= SPILL_ROWS:

@@ -87,3 +87,14 @@ def test_reconcile_ignores_reports_counted_from_another_start():
     reports that do not say when their count starts."""
     [row] = reconcile.reconcile([tally(130, "2024-01-11", since="2023-10-07")], REFERENCE_ROWS)
     assert row["expected"] is None and row["formula"] == "127 (2024-01-09) ≤ 130 ≤ 140 (2024-01-18)"
+
+
+def test_the_series_kept_between_calls_give_the_rows_of_fresh_ones():
+    """A run passes one memo for every document (analysis.extract.gather): the rows are
+    those of calls that each read the series afresh, whatever the order of the tallies."""
+    made_up = [tally(130, "2024-01-11"), tally(53, "2024-01-11", "Iraq"), tally(145, "2024-01-15")]
+    made_up += [tally(130, "2024-01-11", since="2023-10-07"), tally(135, "2024-01-13")]
+    memo: dict = {}
+    for t in made_up + made_up[::-1]:
+        assert reconcile.reconcile([t], REFERENCE_ROWS, memo=memo) == reconcile.reconcile([t], REFERENCE_ROWS)
+    assert memo  # the series were kept
