@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 
 from analysis.extract import pipeline
-from analysis.extract.gather import Gathered
+from analysis.extract.gather import ROWS_READ, Gathered
 from analysis.paths import display_path
 from analysis.store import codebook, reference
 from analysis.store.csv import write_lines
@@ -73,7 +73,7 @@ def extract_rows(
         from analysis.store import cache as result_cache
 
         documents = result_cache.through_cache(files, warnings, result_cache.open_cache(cache), reviews)
-        function = result_cache.resolver(function, pipeline.TABLES)
+        function = result_cache.resolver(function, pipeline.TABLES, ROWS_READ)
     if engine == "local" and jobs <= 1:
         results = map(function, documents)
     else:

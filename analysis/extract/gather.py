@@ -15,6 +15,7 @@ from analysis.extract.pipeline import WARNINGS
 from analysis.store.runs import LINES, SortedRuns
 from analysis.text.corpus import InputWarning
 
+ROWS_READ = ("documents", "tallies", "checks")  # the tables add() reads as rows; the others may come prepared
 SPILL_ROWS = 20_000  # rows buffered across tables before they are spilled: a few tens of MB
 
 
@@ -35,20 +36,25 @@ class Gathered:
         doc = result["documents"][0]
         for problem in result.pop(WARNINGS, ()):
             self.warnings.append(InputWarning(doc["path"], problem))
-        lines = result.pop(LINES, None) or {}  # formatted already (a cached result): not again
+        prepared = result.pop(LINES, None) or {}  # tables formatted already (analysis.store.cache)
         reviews = {doc["doc_id"]: self.reviews.pop(doc["doc_id"])} if doc["doc_id"] in self.reviews else {}
         if reviews:
-            lines.pop("checks", None)
+            prepared.pop("checks", None)  # its rows may change
         result["checks"], stale = checks.apply_reviews(result["checks"], reviews)
         self.stale += [(d, problem, doc.get("path")) for d, problem in stale]
         for row in result["checks"]:
             if row.get("required") and row.get("status") == "mismatch":
                 self.failures += 1
                 self.failed = self.failed or [(row, doc.get("path"))]
-        for name, rows in result.items():
-            self.runs[name].add(rows, lines.get(name))
-            self.counts[name] += len(rows)  # the summary counts the rows extracted, not the agreement
-            self.buffered += len(rows)
+        for name, runs in self.runs.items():
+            if name in prepared:
+                runs.add_prepared(*prepared[name])
+                n = len(prepared[name][1])
+            else:
+                runs.add(result[name])
+                n = len(result[name])
+            self.counts[name] += n  # the summary counts the rows extracted, not the agreement
+            self.buffered += n
         agreement = reconcile(result["tallies"], self.reference_rows, memo=self.series)
         self.runs["checks"].add(agreement)
         self.buffered += len(agreement)

@@ -24,8 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from analysis.store.csv import row_lines
-from analysis.store.runs import LINES
+from analysis.store.runs import LINES, prepare
 from analysis.text.corpus import Document, InputWarning, iter_sources, latest_today, parse_source
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[1]  # analysis/
@@ -64,8 +63,8 @@ def open_cache(folder: Path) -> Path:
 
 
 class Hit(NamedTuple):
-    result: dict
-    lines: dict  # each table's rows as their CSV lines (analysis.store.csv.row_lines)
+    result: dict  # the tables read as rows (and the result's warnings)
+    prepared: dict  # every table as [sort keys, lines] (analysis.store.runs.prepare), as JSON has them
 
 
 class Miss(NamedTuple):
@@ -96,21 +95,28 @@ def through_cache(files: list[Path], warnings: list, folder: Path, reviews: dict
         yield Miss(doc, path, {"warnings": [w.problem for w in noted], "reviewed": doc.meta.get("reviewed")})
 
 
-def resolver(function, tables):
-    """The function that turns through_cache's items into results: a Hit's as it is, a
-    Miss extracted by `function(doc)` and stored, each with its `tables`' rows formatted
-    (under runs.LINES, so they are formatted once); picklable, so workers can run it."""
-    return partial(resolve, function, tuple(tables))
+def resolver(function, tables, rows_read):
+    """The function that turns through_cache's items into results: a Hit's from its
+    entry, a Miss extracted by `function(doc)` and stored. Each result has every one of
+    `tables` prepared (under runs.LINES: sort keys and CSV lines, so rows are formatted
+    once), and the tables named in `rows_read` as rows too (the only ones an entry keeps
+    as rows). Picklable, so workers can run it."""
+    return partial(resolve, function, tuple(tables), tuple(rows_read))
 
 
-def resolve(function, tables, item):
+def resolve(function, tables, rows_read, item):
     if isinstance(item, Hit):
-        return {**item.result, LINES: item.lines}
+        prepared = {
+            name: ([tuple(map(tuple, k)) for k in keys], lines) for name, (keys, lines) in item.prepared.items()
+        }
+        return {**item.result, LINES: prepared}
     result = function(item.doc)
-    lines = {t.name: row_lines(t, result[t.name]) for t in tables}
-    entry = {**item.noted, "result": result, LINES: lines}
+    prepared = {t.name: prepare(t, result[t.name]) for t in tables}
+    names = {t.name for t in tables}
+    kept = {k: v for k, v in result.items() if k in rows_read or k not in names}
+    entry = {**item.noted, "result": kept, LINES: prepared}
     _write(item.entry, json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    return {**result, LINES: lines}
+    return {**result, LINES: prepared}
 
 
 def _entry(path: Path, today: str) -> dict | None:

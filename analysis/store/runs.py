@@ -18,11 +18,16 @@ from analysis.store.schema import Table
 
 MAX_RUNS = 64  # more are merged into one first, so a merge never opens too many files
 BATCH = 1024  # lines pickled together in a run file
-LINES = "lines"  # a result's key for its tables' rows already formatted (row_lines), when it has them
+LINES = "lines"  # a result's key for its tables' rows already prepared, {table: prepare(rows)}, when it has them
 
 
 class SpillError(OSError):
     """A run could not be written (a full disk, say): a problem of the output folder."""
+
+
+def prepare(table: Table, rows: list[dict]) -> tuple[list[tuple], list[str]]:
+    """The rows' sort keys and their CSV lines: all a table's runs keep of them."""
+    return list(map(sort_key(table), rows)), row_lines(table, rows)
 
 
 class SortedRuns:
@@ -33,10 +38,12 @@ class SortedRuns:
         self.runs: list[Path] = []
         self._added = itertools.count()
 
-    def add(self, rows: list[dict], lines: list[str] | None = None) -> None:
-        """Buffer the rows; `lines`, when given, are their row_lines, formatted before."""
-        lines = row_lines(self.table, rows) if lines is None else lines
-        self.buffer.extend(zip(map(self.key, rows), self._added, lines))
+    def add(self, rows: list[dict]) -> None:
+        self.add_prepared(*prepare(self.table, rows))
+
+    def add_prepared(self, keys: list[tuple], lines: list[str]) -> None:
+        """Buffer rows given as prepare() gives them (formatted before, by a worker or the cache)."""
+        self.buffer.extend(zip(keys, self._added, lines))
 
     def spill(self) -> None:
         """Write the buffer, sorted, as one more run."""
