@@ -17,7 +17,7 @@ from analysis.store.csv import row_lines, sort_key
 from analysis.store.schema import Table
 
 MAX_RUNS = 64  # more are merged into one first, so a merge never opens too many files
-BATCH = 1024  # lines pickled together in a run file
+BATCH = 32  # entries pickled together in a run file: a merge holds one batch a run
 LINES = "lines"  # a result's key for its tables' rows already prepared, {table: prepare(rows)}, when it has them
 
 
