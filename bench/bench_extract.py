@@ -340,7 +340,7 @@ def real_rows(args, shown: str, engines: list[str]) -> list[dict]:
 ADDED = "zz-added-copy"  # the stem of the document the incremental row adds (sorts last)
 
 
-def cache_rows(args) -> list[dict]:
+def cache_rows(args, folder: Path | None = None) -> list[dict]:
     """Issue 16's incremental target on the real articles at --cache-size documents: a full
     run through a fresh cache (`--cache`, as `make data` runs), a re-run with nothing
     changed, and a re-run after one document is added (a copy of the first text, with its
@@ -349,7 +349,7 @@ def cache_rows(args) -> list[dict]:
     if not args.real.is_dir():
         print(f"skipping the cache rows: {args.real} is absent", file=sys.stderr)
         return []
-    n, folder = args.cache_size, ROOT / "_build" / "bench"
+    n, folder = args.cache_size, folder or ROOT / "_build" / "bench"
     paths = write_real_corpus(args.real, folder / f"real-n{n}", n)
     mb = sum(p.stat().st_size for p in paths) / 1e6
     name = f"real-n{n}-cache"
