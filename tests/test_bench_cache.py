@@ -26,6 +26,6 @@ def test_the_cache_rows_time_a_full_run_a_no_change_run_and_one_more_document(tm
     assert "--cache" in rows[2]["command"] and "of the full run's CPU seconds" in rows[2]["command"]
     assert rows[1]["cpu_seconds"] < rows[0]["cpu_seconds"]  # nothing extracted again
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", f"real-n{n}"]  # the scratch copy and cache removed
-    assert "(target 10%: " in bench_extract.cache_summary(rows)[0]
+    assert "of the full run)**; target 10%: " in bench_extract.cache_summary(rows)[0]
     args.real = tmp_path / "absent"
     assert bench_extract.cache_rows(args, folder=tmp_path) == []
