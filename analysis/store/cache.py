@@ -4,13 +4,15 @@ re-extracts that document only, and an unchanged document is not even parsed.
 An entry is keyed by everything the result depends on: the document's id, shown path,
 the bytes of its text (their sha256) and of its sidecar as read, and a fingerprint of the
 package (every .py and .yml under analysis/, lexicons included, and the Python version).
-A sidecar that changes in any byte misses, so it is parsed and checked again (a bad one
-is refused as without the cache); an entry keeps what parsing said besides the rows (the
-sidecar's warnings and its reviews), so a hit repeats them without parsing. Any change to the code
-or the rules changes the fingerprint, so every entry misses; entries of other
-fingerprints are removed when a run opens the cache, so it holds one version. Entries are
-JSON written all-or-nothing (a concurrent reader sees a whole entry or none); the cache
-lives under _build/, never in data/, and deleting it only costs time."""
+A sidecar changed in any byte misses, so it is parsed and checked again (a bad one is
+refused as without the cache). An entry keeps what parsing said besides the rows (the
+sidecar's warnings and reviews), which a hit repeats, and the rows already prepared for
+the tables (sort keys and CSV lines, analysis.store.runs), so a hit is not formatted
+again. Any change to the code or the rules changes the fingerprint, so every entry
+misses; entries of other fingerprints are removed when a run opens the cache, so it
+holds one version. Entries are JSON written all-or-nothing (a concurrent reader sees a
+whole entry or none); the cache lives under _build/, never in data/, and deleting it
+only costs time."""
 
 from __future__ import annotations
 
