@@ -19,6 +19,12 @@ under _build/bench/real-nN (bench/real_corpus.py; third-party text, never commit
 with `cli` rows for every --jobs value and the quantulum3 and `re` peers on the same
 texts, in the same run. Where that folder is absent the real rows are skipped, saying so.
 
+Incremental rows (`cli-cache-*`, --cache-size documents of real articles, default 4,000):
+a full run through a fresh `--cache` (what `make data` runs), a re-run with nothing
+changed, and a re-run after one document is added, each with its share of the full run's
+CPU seconds (the target: adding one document costs at most 10%). `--only-cache` runs
+them alone, writing _build/bench/results-cache.md unless --out says otherwise.
+
 MB are UTF-8 megabytes (10^6 bytes) of document text. Each row has wall seconds and CPU
 seconds (this process's, or the child's and its workers' from wait4): on a shared machine
 the wall clock also counts time spent waiting for a core, so per-core throughput is MB per
@@ -27,6 +33,7 @@ no timestamps.
 
     python bench/bench_extract.py                       # 1,000 / 4,000 / 16,000 documents
     python bench/bench_extract.py --sizes 1000,64000 --jobs 1,2,4 --engines local,dask --reps 3
+    python bench/bench_extract.py --only-cache --reps 3  # the incremental rows alone
 """
 
 from __future__ import annotations
@@ -227,12 +234,18 @@ def main(argv=None) -> int:
     ap.add_argument(
         "--only-cache",
         action="store_true",
-        help="run the incremental rows alone (written to --out and the .csv beside it; for a quick measure)",
+        help="run the incremental rows alone, for a quick measure (written to --out, by default "
+        "_build/bench/results-cache.md, and the .csv beside it; the committed results are left alone)",
     )
     ap.add_argument(
-        "--out", type=Path, default=ROOT / "bench" / "results.md", help="results file (.md; the .csv beside it)"
+        "--out",
+        type=Path,
+        help="results file (.md; the .csv beside it; default bench/results.md)",
     )
     args = ap.parse_args(argv)
+    if args.out is None:
+        args.out = ROOT / ("_build/bench/results-cache.md" if args.only_cache else "bench/results.md")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
     given = argv if argv is not None else sys.argv[1:]
     shown = shlex.join(["python", "bench/bench_extract.py", *map(_relative, given)])
     load = os.getloadavg()[0]
