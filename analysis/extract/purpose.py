@@ -21,7 +21,15 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from analysis.extract.purpose_anchors import Anchor, anchors_in, governing, has_subject, somebody_elses, us_before
+from analysis.extract.purpose_anchors import (
+    Anchor,
+    anchors_in,
+    copula_anchors,
+    governing,
+    has_subject,
+    somebody_elses,
+    us_before,
+)
 from analysis.extract.purpose_refs import Antecedents
 from analysis.extract.purpose_rules import Rules, rules
 from analysis.store.vocabulary import FRAMES
@@ -104,15 +112,19 @@ def about(r: Rules, text: str, start: int, end: int, first_by: int | None = None
 # --- the kinds of statement -----------------------------------------------------------------
 
 
-def _linked(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
-    """Anchor + link + what it is about, within one clause."""
-    anchors = anchors_in(r, text, lo, hi, ref)
-    if not anchors:
-        return []
-    out: list[Purpose] = []
+def _linked(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: list[re.Match]) -> list[Purpose]:
+    """Anchor + link + what it is about, within one clause (`missions`: r.mission's
+    matches in it). Most clauses have no link word: then only a copula after the mission
+    can be one, and the other anchors are not looked for."""
     links = [(m, False) for m in r.link.finditer(text, lo, hi)] + [
         (m, True) for m in r.announcing.finditer(text, lo, hi)
     ]
+    if not links and not _copulas(r, text, copula_anchors(r, text, lo, hi, ref, missions), hi):
+        return []
+    anchors = anchors_in(r, text, lo, hi, ref, missions)
+    if not anchors:
+        return []
+    out: list[Purpose] = []
     links += [(m, False) for m in _copulas(r, text, anchors, hi)]
     for link, announcing in links:
         if r.denial.search(text, max(lo, link.start() - 30), link.start()):
@@ -209,7 +221,7 @@ def _absent(r: Rules, text: str, lo: int, hi: int) -> list[Purpose]:
 _INFINITIVE = re.compile(r"(?<![\w-])to\s+$", re.I)
 
 
-def _stated(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Purpose]:
+def _stated(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: list[re.Match]) -> list[Purpose]:
     """Verb phrases with the US or its troops as subject ("We kept the oil", "US forces have
     been fighting ISIS"), and frames named in the mission's own name ("the military's oil
     field mission"). An infinitive ("deployed troops to fight ISIS") is a purpose clause,
@@ -221,7 +233,7 @@ def _stated(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Pur
         if has_subject(r, text, lo, m.start(), ref)
         and (not _INFINITIVE.search(text, max(lo, m.start() - 4), m.start()) or us_before(r, text, lo, m.start(), ref))
     ]
-    for m in r.mission.finditer(text, lo, hi):
+    for m in missions:
         if not r.not_us.search(m.group()):
             out += _hits(r.names, text, m.start(), m.end())
     return out
@@ -333,7 +345,9 @@ def statements(text: str, sentences) -> list[Purpose]:
         here: list[Purpose] = []
         ref = Antecedents(r, text, sentences, i, actors)
         for lo, hi in _segments(text, s.start, s.end):
-            here += _linked(r, text, lo, hi, ref) + _stated(r, text, lo, hi, ref) + _roles(r, text, lo, hi, ref)
+            missions = list(r.mission.finditer(text, lo, hi))  # read by the two below: one scan
+            here += _linked(r, text, lo, hi, ref, missions) + _stated(r, text, lo, hi, ref, missions)
+            here += _roles(r, text, lo, hi, ref)
             here += _reversed(r, text, lo, hi) + _absent(r, text, lo, hi)
         here += _cited(r, text, s.start, s.end)
         if i in contexts:

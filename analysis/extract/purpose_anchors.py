@@ -81,7 +81,26 @@ def _object_pronoun(r: Rules, text: str, m: re.Match, ref: Antecedents) -> bool 
 _THEM = re.compile(r"(?<![\w-])them(?![\w-])", re.I)
 
 
-def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[Anchor]:
+def copula_anchors(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: list[re.Match]) -> list[Anchor]:
+    """The anchors a copula or "as" may follow ("the mission is to ...", "described the
+    mission as ..."): the mission named (`missions`: r.mission's matches in the clause) or
+    described."""
+    found = [
+        Anchor(m.start(), m.end(), "mission")
+        for m in missions
+        if not r.not_us.search(m.group())  # "the small ISIS presence" is not the US's
+        and _named_by_pronoun(r, text, m, ref) is not False
+    ]
+    return found + [
+        Anchor(m.start(), m.end(), "described")
+        for m in r.described.finditer(text, lo, hi)
+        if not r.not_us.search(m.group())
+    ]
+
+
+def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: list[re.Match]) -> list[Anchor]:
+    """Every anchor in text[lo:hi], by where it ends; `missions` as for `copula_anchors`
+    (scanned once by the caller, who reads them again for the missions' own names)."""
     found = [
         Anchor(m.start(), m.end(), "presence")
         for m in r.standalone.finditer(text, lo, hi)
@@ -96,17 +115,7 @@ def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents) -> list[
     found += [
         Anchor(m.start(), m.end(), "presence") for m in r.origin.finditer(text, lo, hi) if _sent(r, text, lo, m, ref)
     ]
-    found += [
-        Anchor(m.start(), m.end(), "mission")
-        for m in r.mission.finditer(text, lo, hi)
-        if not r.not_us.search(m.group())  # "the small ISIS presence" is not the US's
-        and _named_by_pronoun(r, text, m, ref) is not False
-    ]
-    found += [
-        Anchor(m.start(), m.end(), "described")
-        for m in r.described.finditer(text, lo, hi)
-        if not r.not_us.search(m.group())
-    ]
+    found += copula_anchors(r, text, lo, hi, ref, missions)
     for m in r.reinforcement.finditer(text, lo, hi):
         if r.troop.search(m.group()) or r.troop.search(text, m.end(), min(hi, m.end() + 40)):
             found.append(Anchor(m.start(), m.end(), "reinforcement"))

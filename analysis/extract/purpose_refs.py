@@ -14,18 +14,30 @@ before. Each sentence's actors are listed once, so the look-ups stay linear."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cached_property
 
 from analysis.extract.purpose_rules import Rules
 
 
 class Antecedents:
-    """The actors of one sentence and of the sentence before it, for the look-ups above."""
+    """The actors of one sentence and of the sentence before it, for the look-ups above;
+    listed at the first look-up, since most sentences never need one."""
 
     def __init__(self, r: Rules, text: str, sentences, i: int, cache: dict):
         self.r, self.text = r, text
-        self.here = self._actors(sentences[i], cache)
-        self.before = self._actors(sentences[i - 1], cache) if i > 0 else []
-        self.here_starts = [a[0] for a in self.here]
+        self._sentences, self._i, self._cache = sentences, i, cache
+
+    @cached_property
+    def here(self) -> list[tuple[int, str, bool]]:
+        return self._actors(self._sentences[self._i], self._cache)
+
+    @cached_property
+    def before(self) -> list[tuple[int, str, bool]]:
+        return self._actors(self._sentences[self._i - 1], self._cache) if self._i > 0 else []
+
+    @cached_property
+    def here_starts(self) -> list[int]:
+        return [a[0] for a in self.here]
 
     def _actors(self, s, cache: dict) -> list[tuple[int, str, bool]]:
         """(start, kind, is_us) for every actor in sentence `s`, kind "troop", "people" (or

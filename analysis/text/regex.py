@@ -119,11 +119,13 @@ def _starts(items: list, prefix: str, fold: bool, limit: int, out: set) -> bool:
 def gated(pattern: str | re.Pattern, flags: int = 0, limit: int = 1) -> re.Pattern:
     """`pattern` compiled behind a lookahead for the first characters its matches can have.
     Same matches, same groups; returned unchanged when those characters cannot be listed."""
-    compiled = re.compile(pattern, flags)
+    source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, flags)
+    parsed = _parser.parse(source, flags)  # parsed once here and compiled once below: start-up
+    flags = parsed.state.flags  # the flags the plain pattern compiles with, inline ones included
     found: set = set()
-    fold = bool(compiled.flags & re.IGNORECASE)
-    if not _starts(list(_parser.parse(compiled.pattern, compiled.flags)), "", fold, limit, found) or len(found) > 2000:
-        return compiled
+    fold = bool(flags & re.IGNORECASE)
+    if not _starts(list(parsed), "", fold, limit, found) or len(found) > 2000:
+        return re.compile(source, flags)
     exact = sorted({p for p, f in found if not f})
     folded = sorted({p.lower() if p.isascii() else p for p, f in found if f})
     first = ([f"(?-i:[{_class(p[0] for p in exact)}])"] if exact else []) + (
@@ -133,8 +135,8 @@ def gated(pattern: str | re.Pattern, flags: int = 0, limit: int = 1) -> re.Patte
     if limit > 1:  # then the prefixes themselves
         tests = ([f"(?-i:{trie(exact)})"] if exact else []) + ([f"(?i:{trie(folded)})"] if folded else [])
         gate += f"(?={'|'.join(tests)})"
-    body = _GLOBAL_FLAGS.sub("", compiled.pattern)  # global flags are kept in compiled.flags
-    return re.compile(gate + f"(?:{body})", compiled.flags)
+    body = _GLOBAL_FLAGS.sub("", source)  # global flags are kept in `flags`
+    return re.compile(gate + f"(?:{body})", flags)
 
 
 def _class(chars) -> str:

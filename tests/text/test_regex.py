@@ -92,3 +92,17 @@ def test_gated_patterns_match_what_the_plain_ones_match(text, case):
     for pattern, flags in PATTERNS:
         for limit in (1, 3):
             assert _spans(gated(pattern, flags, limit=limit), text) == _spans(re.compile(pattern, flags), text), pattern
+
+
+@pytest.mark.parametrize("limit", [1, 3])
+def test_gated_keeps_the_flags_of_the_plain_pattern(limit):
+    """`gated` parses the pattern itself instead of compiling it twice: the flags it compiles
+    with must be those the plain pattern gets, inline ones included, also from a compiled one."""
+    cases = PATTERNS + [("(?i)troops?|forces", 0), ("(?x) a b | c", re.I), (r"[0-9]+\s*\w+", 0), (r"(?s)a.b", 0)]
+    for pattern, flags in cases:
+        plain = re.compile(pattern, flags)
+        assert gated(pattern, flags, limit=limit).flags == plain.flags, pattern
+        assert gated(plain, limit=limit).flags == plain.flags, pattern
+        assert _spans(gated(plain, limit=limit), "A b troops Forces a\nb 12 cats") == _spans(
+            plain, "A b troops Forces a\nb 12 cats"
+        )
