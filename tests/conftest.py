@@ -1,8 +1,10 @@
 """Shared test setup: Hypothesis profiles (CI runs 1,000 examples per property), the
-command line run in-process, folder snapshots and the offsets check, and the order in
-which `make test` hands the tests to its pytest-xdist workers."""
+command line run in-process, folder snapshots and the offsets check, extractions made once
+per session (however many pytest-xdist workers ask), and the order in which `make test`
+hands the tests to its workers."""
 
 import csv
+import fcntl
 import os
 from pathlib import Path
 
@@ -75,28 +77,89 @@ def run(capsys):
     return _run
 
 
+def shared_folder(tmp_path_factory, name: str, build) -> Path:
+    """A folder made once per test session by `build(folder)`: the first pytest-xdist
+    worker to ask builds it under a lock in the session's temporary folder, which every
+    worker shares; the others wait for it and read it. Whoever uses it must not change it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # popen-gw0/.. is the session's folder, the same for every worker
+    folder, done = root / "shared" / name, root / "shared" / f"{name}.done"
+    done.parent.mkdir(parents=True, exist_ok=True)
+    with open(root / "shared" / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():  # a build that failed left no mark: the next to ask tries again, and fails too
+            build(folder)
+            done.touch()
+    return folder
+
+
+def extracted(tmp_path_factory, name: str, *argv) -> Path:
+    """`python -m analysis extract <argv> --out <folder>`, in-process, once per session."""
+
+    def build(folder):
+        from analysis.cli import main
+
+        assert main(["extract", *map(str, argv), "--out", str(folder)]) == 0
+
+    return shared_folder(tmp_path_factory, name, build)
+
+
 @pytest.fixture(scope="session")
 def seed_out(tmp_path_factory) -> Path:
     """The seed document extracted once through the command line, shared by every
     end-to-end test (each reads the table it checks). Selected by its id, so the tests
     about the seed hold however many documents an analyst adds to seeds/."""
-    from analysis.cli import main
     from analysis.paths import SEEDS
 
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert main(["extract", str(SEEDS / f"{SEED_ID}.txt"), "--out", str(out)]) == 0
-    return out
+    return extracted(tmp_path_factory, "seed", SEEDS / f"{SEED_ID}.txt")
 
 
-SLOWEST_FIRST = ("test_twenty_megabyte_document",)
+FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus_data(tmp_path_factory) -> Path:
+    """tests/fixtures/corpus extracted with --strict once, for the book run over it and the
+    property tests that blank its cells."""
+    return extracted(tmp_path_factory, "fixture-corpus", FIXTURE_CORPUS, "--strict")
+
+
+# How `make test` spreads the tests (pytest-xdist, `--dist loadgroup`): a test goes to
+# whichever worker is free, except the tests marked with one xdist_group, which go together
+# to one worker (those that share an expensive module fixture: a browser visit of a book,
+# the PDF) and each notebook's cells, which nbval runs in order in one kernel. The work is
+# handed out in this order (`--no-loadscope-reorder`): the longest first (a group by its
+# name, a test by its function's name), then the rest as collected, so no worker is left
+# with a long one at the end.
+SLOWEST_FIRST = (
+    "hostile-book",
+    "built-site",
+    "test_every_notebook_runs_over_the_fixture_corpus",
+    "test_a_long_document_takes_linear_time_and_keeps_every_offset",
+    "test_time_is_linear_in_sentence_length",
+    "test_findings_survive_any_blank_optional_field",
+    "test_charts_survive_any_blank_optional_field",
+    "pdf",
+    "test_concurrent_runs_never_mix_their_files",
+    "test_a_changed_country_count_fails_the_notebook_that_shows_it",
+    "test_the_unchanged_seeds_pass_the_same_notebook",
+)
+
+
+def _group(item) -> str | None:
+    mark = item.get_closest_marker("xdist_group")
+    return (mark.args or [mark.kwargs.get("name")])[0] if mark else None
 
 
 def pytest_collection_modifyitems(config, items):
-    """`make test` runs under pytest-xdist with `--dist loadscope`: each module (and each
-    notebook, whose cells nbval runs in order in one kernel) goes whole to one worker, so
-    module-scoped fixtures (a book, a browser, a corpus extraction) are built once. The
-    module with the slowest test is handed out first, so no worker waits on it at the end."""
-    items.sort(key=lambda item: getattr(item, "originalname", item.name) not in SLOWEST_FIRST)
+    for item in items:
+        if item.path.suffix == ".ipynb":
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
+    if not hasattr(config, "workerinput"):
+        return  # one process (TEST_WORKERS=0): the tests run as collected, each module's together
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(_group(item) or getattr(item, "originalname", item.name), len(rank)))
 
 
 def read_table(out: Path, name: str) -> list[dict]:

@@ -75,23 +75,21 @@ def page_name(entry: str) -> str:
 
 
 @contextmanager
-def visit_book(browser, html: Path, book: Path, shots: Path):
-    """Serve `html`, open every _toc.yml page in one browser context, screenshot each;
-    yields (base URL, {name: Visit}) while the server still runs."""
-    pages = sc.toc_pages(book)
-    with sc.serve(html) as base:
-        context = browser.new_context(viewport=sc.VIEWPORT)
-        visits = {}
-        try:
-            for entry in pages:
-                visit = sc.open_page(context, f"{base}{entry}.html", page_name(entry))
-                sc.image_problems(visit)
-                visit.page.wait_for_load_state("networkidle")
-                sc.screenshot(visit, shots)
-                visits[visit.name] = visit
-            yield base, visits
-        finally:
-            context.close()
+def visit_book(browser, base: str, book: Path, shots: Path):
+    """Open every _toc.yml page of the book served at `base` in one browser context (side
+    by side, each in its tab), wait for its images and for its network to go quiet,
+    screenshot each; yields {name: Visit} while the pages are open."""
+    context = browser.new_context(viewport=sc.VIEWPORT)
+    try:
+        opened = sc.open_pages(context, [(f"{base}{entry}.html", page_name(entry)) for entry in sc.toc_pages(book)])
+        for visit in opened:
+            sc.image_problems(visit)
+        for visit in opened:
+            visit.page.wait_for_load_state("networkidle")
+            sc.screenshot(visit, shots)
+        yield {visit.name: visit for visit in opened}
+    finally:
+        context.close()
 
 
 def report(problems: dict[str, list[str]]) -> str:
@@ -159,13 +157,27 @@ def error_outputs(visit) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def site(browser):
+def served():
+    """The built site on a local port: its base URL."""
     if not (HTML / "index.html").exists():
         pytest.fail(f"{(HTML / 'index.html').relative_to(ROOT)} does not exist: run make book first", pytrace=False)
-    with visit_book(browser, HTML, ROOT, SCREENSHOTS) as opened:
-        yield opened
+    with sc.serve(HTML) as base:
+        yield base
 
 
+@pytest.fixture(scope="module")
+def site(browser, served):
+    with visit_book(browser, served, ROOT, SCREENSHOTS) as visits:
+        yield served, visits
+
+
+# The tests that read the one visit of the built site go together to one pytest-xdist
+# worker, and so do the two about the hostile book (its build is shared): see conftest.py.
+SITE = pytest.mark.xdist_group("built-site")
+HOSTILE_BOOK = pytest.mark.xdist_group("hostile-book")
+
+
+@SITE
 def test_every_page_loads_without_errors(site):
     _, visits = site
     problems = {
@@ -175,12 +187,14 @@ def test_every_page_loads_without_errors(site):
     assert not any(problems.values()), "the browser reports problems:\n" + report(problems)
 
 
+@SITE
 def test_every_image_loads_and_shows(site):
     _, visits = site
     problems = {name: v.images for name, v in visits.items()}
     assert not any(problems.values()), "broken images:\n" + report(problems)
 
 
+@SITE
 def test_notebook_chapters_show_a_chart_and_a_table(site):
     _, visits = site
     missing = [c for c in CHART_CHAPTERS if c not in visits]
@@ -189,6 +203,7 @@ def test_notebook_chapters_show_a_chart_and_a_table(site):
     assert not any(problems.values()), "\n" + report(problems)
 
 
+@SITE
 def test_intro_shows_the_glued_numbers(site):
     from analysis.paths import DATA
 
@@ -197,6 +212,7 @@ def test_intro_shows_the_glued_numbers(site):
     assert not problems, "\n".join(problems)
 
 
+@SITE
 def test_every_chart_mark_has_a_tooltip_and_most_link_to_evidence(site):
     _, visits = site
     problems = {}
@@ -216,6 +232,7 @@ def test_every_chart_mark_has_a_tooltip_and_most_link_to_evidence(site):
     assert not any(problems.values()), "\n" + report(problems)
 
 
+@SITE
 def test_long_tables_filter_and_sort_in_the_browser(site):
     _, visits = site
     page = visits["claims"].page
@@ -232,25 +249,24 @@ def test_long_tables_filter_and_sort_in_the_browser(site):
     assert table.locator("th").first.get_attribute("aria-sort") in ("ascending", "descending")
 
 
-def test_pages_fit_a_phone(browser, site):
+def test_pages_fit_a_phone(browser, served):
     """At 390 px nothing makes the page scroll sideways: wide tables scroll inside their
     own container, charts shrink to the column."""
-    base, _ = site
     context = browser.new_context(viewport={"width": 390, "height": 800})
     problems = {}
     try:
-        for entry in sc.toc_pages(ROOT):
-            visit = sc.open_page(context, f"{base}{entry}.html", page_name(entry))
+        pages = [(f"{served}{entry}.html", page_name(entry)) for entry in sc.toc_pages(ROOT)]
+        for visit in sc.open_pages(context, pages):
             extra = visit.page.evaluate(
                 "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             problems[visit.name] = [f"scrolls sideways by {extra}px"] if extra > 1 else []
-            visit.page.close()
     finally:
         context.close()
     assert not any(problems.values()), "\n" + report(problems)
 
 
+@SITE
 def test_internal_links_resolve(site):
     base, visits = site
     links: dict[str, set[str]] = {}
@@ -378,6 +394,7 @@ def _table_text(data: Path) -> str:
     return "\n".join(str(v) for f in frames for col in f.columns for v in f[col].dropna())
 
 
+@HOSTILE_BOOK
 def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
     fixture = _fixture_text()
     assert not [p for p in PAYLOADS if p not in fixture], "PAYLOADS lists strings tests/hostile/ no longer holds"
@@ -387,7 +404,10 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
     assert len(in_tables) >= 12, f"the pipeline keeps too few payloads for the test to mean much: {in_tables}"
 
     problems: dict[str, list[str]] = {}
-    with visit_book(browser, hostile_book["html"], hostile_book["root"], SCREENSHOTS / "hostile") as (_, visits):
+    with (
+        sc.serve(hostile_book["html"]) as base,
+        visit_book(browser, base, hostile_book["root"], SCREENSHOTS / "hostile") as visits,
+    ):
         shown = {}
         for name, visit in visits.items():
             visit.page.mouse.move(400, 400)  # give mouse-over handlers a chance, were there any
@@ -423,6 +443,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
     assert not any(problems.values()), "hostile text is not inert or not shown as text:\n" + report(problems)
 
 
+@HOSTILE_BOOK
 def test_hostile_book_builds_without_warnings(hostile_book):
     assert hostile_book["returncode"] == 0 and not hostile_book["warnings"], (
         f"jupyter-book build of the hostile book exited {hostile_book['returncode']} with:\n"
