@@ -125,41 +125,62 @@ def fixture_corpus_data(tmp_path_factory) -> Path:
     return extracted(tmp_path_factory, "fixture-corpus", FIXTURE_CORPUS, "--strict")
 
 
-# How `make test` spreads the tests (pytest-xdist, `--dist loadgroup`): a test goes to
-# whichever worker is free, except the tests marked with one xdist_group, which go together
-# to one worker (those that share an expensive module fixture: a browser visit of a book,
-# the PDF) and each notebook's cells, which nbval runs in order in one kernel. The work is
-# handed out in this order (`--no-loadscope-reorder`): the longest first (a group by its
-# name, a test by its function's name), then the rest as collected, so no worker is left
-# with a long one at the end.
+# How `make test` spreads the tests over its pytest-xdist workers (`--dist loadgroup`, with
+# the work units below: pytest 9 ignores the name xdist_group marks add to a test's id, so
+# the grouping is done here, from the ids). A test goes to whichever worker is free, except
+# that each notebook's cells, which nbval runs in order in one kernel, go together to one
+# worker, and so do the tests of a module in TOGETHER, which share a module fixture too
+# costly to build twice (a browser's visit of a built book, the hostile book's build, the
+# PDF). The units are handed out in this order (`--no-loadscope-reorder`): those in
+# SLOWEST_FIRST first (a module by its path, a test by its function's name), then the rest
+# as collected, so no worker is left with a long one at the end.
+TOGETHER = ("tests/book/test_site.py", "tests/book/test_hostile_book.py", "tests/publish/test_pdf.py")
 SLOWEST_FIRST = (
-    "hostile-book",
-    "built-site",
+    "tests/book/test_hostile_book.py",
+    "tests/book/test_site.py",
     "test_every_notebook_runs_over_the_fixture_corpus",
     "test_a_long_document_takes_linear_time_and_keeps_every_offset",
     "test_time_is_linear_in_sentence_length",
     "test_findings_survive_any_blank_optional_field",
     "test_charts_survive_any_blank_optional_field",
-    "pdf",
+    "tests/publish/test_pdf.py",
     "test_concurrent_runs_never_mix_their_files",
     "test_a_changed_country_count_fails_the_notebook_that_shows_it",
     "test_the_unchanged_seeds_pass_the_same_notebook",
 )
 
 
-def _group(item) -> str | None:
-    mark = item.get_closest_marker("xdist_group")
-    return (mark.args or [mark.kwargs.get("name")])[0] if mark else None
+def work_unit(nodeid: str) -> str:
+    """The tests that must run on one worker, one after another, share a work unit."""
+    path = nodeid.split("::", 1)[0]
+    return path if path.endswith(".ipynb") or path in TOGETHER else nodeid
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnits(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return WorkUnits(config, log)
 
 
 def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if item.path.suffix == ".ipynb":
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
+    """On a worker, the tests in the order their units are handed out (the controller
+    takes the order of the workers' collection)."""
     if not hasattr(config, "workerinput"):
         return  # one process (TEST_WORKERS=0): the tests run as collected, each module's together
     rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: rank.get(_group(item) or getattr(item, "originalname", item.name), len(rank)))
+
+    def order(item) -> int:
+        unit = work_unit(item.nodeid)
+        return rank.get(unit if unit != item.nodeid else getattr(item, "originalname", item.name), len(rank))
+
+    items.sort(key=order)
 
 
 def read_table(out: Path, name: str) -> list[dict]:
