@@ -11,12 +11,14 @@ when CI is set: CI must prove the site works, so there it fails.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -79,12 +81,43 @@ def _summary(line: str) -> str:
     return f"{line.split(': WARNING', 1)[0]}: WARNING: a cell output is a traceback ({where}): {what}"
 
 
-@pytest.fixture(scope="module")
-def hostile_book(tmp_path_factory):
-    """A throwaway book: the project's _config.yml (execution forced), _toc.yml, _static/
-    and book/, with data/ extracted from tests/hostile/ and the notebooks pointed at it
-    through REPORT_DATA (analysis.paths)."""
-    tmp = tmp_path_factory.mktemp("hostile-book")
+# Everything the hostile book is made from. A build is kept in _build/hostile-book/ with
+# the digest of these files (and of the Python that built it), so an unchanged warm tree
+# reuses it, as `make` reuses the site; a change to any of them builds it again.
+INPUTS = (
+    "analysis",
+    "book",
+    "_static",
+    "_ext",
+    "reference",
+    "tests/hostile",
+    "_config.yml",
+    "_toc.yml",
+    "requirements.txt",
+    "bench/results.csv",
+    "bench/accuracy.csv",
+    "tests/book/test_hostile_book.py",
+)
+KEPT = ROOT / "_build" / "hostile-book"
+SKIPPED = {"__pycache__", ".ipynb_checkpoints", "_build"}
+
+
+def inputs_digest() -> str:
+    digest = hashlib.sha256(f"{sys.version}\n{sys.executable}\n".encode())
+    for name in INPUTS:
+        path = ROOT / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+        for file in files:
+            relative = file.relative_to(ROOT)
+            if not SKIPPED & set(relative.parts):
+                digest.update(relative.as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def build_hostile_book(tmp: Path) -> dict:
+    """A throwaway book in `tmp`: the project's _config.yml (execution forced), _toc.yml,
+    _static/ and book/, with data/ extracted from tests/hostile/ and the notebooks pointed
+    at it through REPORT_DATA (analysis.paths). Returns the build's exit code and warnings."""
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config.setdefault("execute", {})["execute_notebooks"] = "force"
     (tmp / "_config.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
@@ -121,9 +154,36 @@ def hostile_book(tmp_path_factory):
         for line in log.splitlines()
         if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line) and "Kernel is running over TCP" not in line
     ]
-    html = tmp / "_build" / "html"
-    assert (html / "index.html").exists(), f"the hostile book did not build (exit {build.returncode}):\n{log[-3000:]}"
-    return {"root": tmp, "html": html, "data": data, "returncode": build.returncode, "warnings": warnings}
+    assert (tmp / "_build" / "html" / "index.html").exists(), (
+        f"the hostile book did not build (exit {build.returncode}):\n{log[-3000:]}"
+    )
+    return {"returncode": build.returncode, "warnings": warnings}
+
+
+@pytest.fixture(scope="module")
+def hostile_book(tmp_path_factory):
+    """The hostile book built from the tree as it is: the kept build when its inputs are
+    unchanged, else a new one, built in a temporary folder outside the project (as a
+    reader's copy would be) and kept (its site, data, _toc.yml and pages) in place of the
+    old one; a build that fails is not kept."""
+    digest, result = inputs_digest(), KEPT / "build.json"
+    kept = json.loads(result.read_text(encoding="utf-8")) if result.exists() else {}
+    if kept.get("inputs") != digest:
+        tmp = tmp_path_factory.mktemp("hostile-book")
+        kept = {"inputs": digest, **build_hostile_book(tmp)}
+        KEPT.parent.mkdir(parents=True, exist_ok=True)
+        new = Path(tempfile.mkdtemp(prefix=".hostile-book-", dir=KEPT.parent))
+        try:
+            for part in ("_toc.yml", "book", "data", "_build/html"):
+                copy = shutil.copy2 if (tmp / part).is_file() else shutil.copytree
+                (new / part).parent.mkdir(parents=True, exist_ok=True)
+                copy(tmp / part, new / part)
+            (new / "build.json").write_text(json.dumps(kept), encoding="utf-8")
+            shutil.rmtree(KEPT, ignore_errors=True)
+            new.rename(KEPT)
+        finally:
+            shutil.rmtree(new, ignore_errors=True)
+    return {"root": KEPT, "html": KEPT / "_build" / "html", "data": KEPT / "data", **kept}
 
 
 def typographic(text: str) -> str:
