@@ -15,7 +15,10 @@ import pytest
 from . import site_check as sc
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+# Full-page screenshots of every page the tests open, for a reviewer, with SCREENSHOTS=1
+# (they take a third of a book's visit; `python -m tests.book.shoot` takes them at a laptop's
+# and a phone's width).
+SCREENSHOTS = ROOT / "_build" / "screenshots" if os.environ.get("SCREENSHOTS") else None
 # Notebook chapters that must each show at least one chart and one table.
 CHART_CHAPTERS = ["documents", "tallies", "count_over_time", "claims", "justifications", "timeline"]
 
@@ -57,10 +60,10 @@ def page_name(entry: str) -> str:
 
 
 @contextmanager
-def visit_book(browser, base: str, book: Path, shots: Path):
+def visit_book(browser, base: str, book: Path, shots: Path | None):
     """Open every _toc.yml page of the book served at `base` in one browser context (side
     by side, each in its tab), wait for its images and for its network to go quiet,
-    screenshot each; yields {name: Visit} while the pages are open."""
+    screenshot each into `shots` (if given); yields {name: Visit} while the pages are open."""
     context = browser.new_context(viewport=sc.VIEWPORT)
     try:
         opened = sc.open_pages(context, [(f"{base}{entry}.html", page_name(entry)) for entry in sc.toc_pages(book)])
@@ -68,7 +71,8 @@ def visit_book(browser, base: str, book: Path, shots: Path):
             sc.image_problems(visit)
         for visit in opened:
             visit.page.wait_for_load_state("networkidle")
-            sc.screenshot(visit, shots)
+            if shots:
+                sc.screenshot(visit, shots)
         yield {visit.name: visit for visit in opened}
     finally:
         context.close()

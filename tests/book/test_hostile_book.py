@@ -3,7 +3,7 @@ sidecar full of <script>, onerror=, MyST roles and directives, math, Markdown, v
 lines) without a warning, and opened in a real browser (headless Chromium through
 Playwright, see book_visit.py): no script from the document runs, no dialog opens,
 nothing in the article is live markup, and the payloads are visible as literal text.
-Screenshots go to _build/screenshots/hostile/.
+With SCREENSHOTS=1, screenshots go to _build/screenshots/hostile/.
 
 Without /usr/bin/chromium (or the playwright package) the module is skipped, except
 when CI is set: CI must prove the site works, so there it fails.
@@ -225,7 +225,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
     problems: dict[str, list[str]] = {}
     with (
         sc.serve(hostile_book["html"]) as base,
-        visit_book(browser, base, hostile_book["root"], SCREENSHOTS / "hostile") as visits,
+        visit_book(browser, base, hostile_book["root"], SCREENSHOTS and SCREENSHOTS / "hostile") as visits,
     ):
         shown = {}
         for name, visit in visits.items():

@@ -2,9 +2,9 @@
 Chromium through Playwright, see book_visit.py): every page in _toc.yml order loads
 without console errors, its images load and show, the notebook chapters show a chart and
 a table, the intro shows the glued numbers computed from data/, every internal link (and
-#fragment) resolves, and no page scrolls sideways on a phone. Full-page screenshots go to
-_build/screenshots/<page>.png for a reviewer. (The same pages built from hostile text:
-test_hostile_book.py.)
+#fragment) resolves, and no page scrolls sideways on a phone. With SCREENSHOTS=1,
+full-page screenshots go to _build/screenshots/<page>.png for a reviewer. (The same pages
+built from hostile text: test_hostile_book.py.)
 
 Without /usr/bin/chromium (or the playwright package) the module is skipped, except
 when CI is set: CI must prove the site works, so there it fails.
