@@ -131,10 +131,16 @@ def fixture_corpus_data(tmp_path_factory) -> Path:
 # that each notebook's cells, which nbval runs in order in one kernel, go together to one
 # worker, and so do the tests of a module in TOGETHER, which share a module fixture too
 # costly to build twice (a browser's visit of a built book, the hostile book's build, the
-# PDF). The units are handed out in this order (`--no-loadscope-reorder`): those in
+# PDF; the parallel runs' corpus and reference run, whose Dask clusters also go one at a
+# time then, never both asking for the same dashboard port). The units are handed out in this order (`--no-loadscope-reorder`): those in
 # SLOWEST_FIRST first (a module by its path, a test by its function's name), then the rest
 # as collected, so no worker is left with a long one at the end.
-TOGETHER = ("tests/book/test_site.py", "tests/book/test_hostile_book.py", "tests/publish/test_pdf.py")
+TOGETHER = (
+    "tests/book/test_site.py",
+    "tests/book/test_hostile_book.py",
+    "tests/publish/test_pdf.py",
+    "tests/extract/test_parallel.py",
+)
 SLOWEST_FIRST = (
     "tests/book/test_hostile_book.py",
     "tests/book/test_site.py",
