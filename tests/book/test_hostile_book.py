@@ -229,6 +229,7 @@ def test_hostile_text_stays_inert_in_the_browser(browser, hostile_book):
     ):
         shown = {}
         for name, visit in visits.items():
+            visit.page.bring_to_front()  # the tab a reader looks at (a mouse moves over a painted page)
             visit.page.mouse.move(400, 400)  # give mouse-over handlers a chance, were there any
             found = visit.problems() + visit.images + error_outputs(visit)
             if not visit.page.evaluate("() => window.__pwned === undefined"):
