@@ -75,7 +75,7 @@ NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/book/nbva
 test: lint $(DATA_STAMP) $(HTML_INDEX) ## run every test: lint, pytest over tests/ and nbval over the book's notebooks; ends with the drift report
 	@notebooks="$(NOTEBOOKS)"; [ -n "$$notebooks" ] || { echo "no notebooks found in _toc.yml" >&2; exit 1; }
 	@rm -f $(DRIFT_REPORT)
-	$(PY) -m pytest tests $(NOTEBOOKS) $(NBVAL_FLAGS) -n $(TEST_WORKERS) --dist loadscope || status=$$?; \
+	$(PY) -m pytest tests $(NOTEBOOKS) $(NBVAL_FLAGS) -n $(TEST_WORKERS) --dist loadgroup --no-loadscope-reorder || status=$$?; \
 	  $(MAKE) --no-print-directory -s browser-note; \
 	  if [ -s $(DRIFT_REPORT) ]; then echo; cat $(DRIFT_REPORT); fi; exit $${status:-0}
 

@@ -1,8 +1,10 @@
 """Shared test setup: Hypothesis profiles (CI runs 1,000 examples per property), the
-command line run in-process, folder snapshots and the offsets check, and the order in
-which `make test` hands the tests to its pytest-xdist workers."""
+command line run in-process, folder snapshots and the offsets check, extractions made once
+per session (however many pytest-xdist workers ask), and the order in which `make test`
+hands the tests to its workers."""
 
 import csv
+import fcntl
 import os
 from pathlib import Path
 
@@ -75,28 +77,116 @@ def run(capsys):
     return _run
 
 
+def shared_folder(tmp_path_factory, name: str, build) -> Path:
+    """A folder made once per test session by `build(folder)`: the first pytest-xdist
+    worker to ask builds it under a lock in the session's temporary folder, which every
+    worker shares; the others wait for it and read it. Whoever uses it must not change it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # popen-gw0/.. is the session's folder, the same for every worker
+    folder, done = root / "shared" / name, root / "shared" / f"{name}.done"
+    done.parent.mkdir(parents=True, exist_ok=True)
+    with open(root / "shared" / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():  # a build that failed left no mark: the next to ask tries again, and fails too
+            build(folder)
+            done.touch()
+    return folder
+
+
+def extracted(tmp_path_factory, name: str, *argv) -> Path:
+    """`python -m analysis extract <argv> --out <folder>`, in-process, once per session."""
+
+    def build(folder):
+        from analysis.cli import main
+
+        assert main(["extract", *map(str, argv), "--out", str(folder)]) == 0
+
+    return shared_folder(tmp_path_factory, name, build)
+
+
 @pytest.fixture(scope="session")
 def seed_out(tmp_path_factory) -> Path:
     """The seed document extracted once through the command line, shared by every
     end-to-end test (each reads the table it checks). Selected by its id, so the tests
     about the seed hold however many documents an analyst adds to seeds/."""
-    from analysis.cli import main
     from analysis.paths import SEEDS
 
-    out = tmp_path_factory.mktemp("seed") / "out"
-    assert main(["extract", str(SEEDS / f"{SEED_ID}.txt"), "--out", str(out)]) == 0
-    return out
+    return extracted(tmp_path_factory, "seed", SEEDS / f"{SEED_ID}.txt")
 
 
-SLOWEST_FIRST = ("test_twenty_megabyte_document",)
+FIXTURE_CORPUS = Path(__file__).resolve().parent / "fixtures" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def fixture_corpus_data(tmp_path_factory) -> Path:
+    """tests/fixtures/corpus extracted with --strict once, for the book run over it and the
+    property tests that blank its cells."""
+    return extracted(tmp_path_factory, "fixture-corpus", FIXTURE_CORPUS, "--strict")
+
+
+# How `make test` spreads the tests over its pytest-xdist workers (`--dist loadgroup`, with
+# the work units below: pytest 9 ignores the name xdist_group marks add to a test's id, so
+# the grouping is done here, from the ids). A test goes to whichever worker is free, except
+# that each notebook's cells, which nbval runs in order in one kernel, go together to one
+# worker, and so do the tests of a module in TOGETHER, which share a module fixture too
+# costly to build twice (a browser's visit of a built book, the hostile book's build, the
+# PDF; the parallel runs' corpus and reference run, whose Dask clusters also go one at a
+# time then, never both asking for the same dashboard port). The units are handed out in this order (`--no-loadscope-reorder`): those in
+# SLOWEST_FIRST first (a module by its path, a test by its function's name), then the rest
+# as collected, so no worker is left with a long one at the end.
+TOGETHER = (
+    "tests/book/test_site.py",
+    "tests/book/test_hostile_book.py",
+    "tests/publish/test_pdf.py",
+    "tests/extract/test_parallel.py",
+)
+SLOWEST_FIRST = (
+    "tests/book/test_hostile_book.py",
+    "tests/book/test_site.py",
+    "test_every_notebook_runs_over_the_fixture_corpus",
+    "test_a_long_document_takes_linear_time_and_keeps_every_offset",
+    "test_time_is_linear_in_sentence_length",
+    "test_findings_survive_any_blank_optional_field",
+    "test_charts_survive_any_blank_optional_field",
+    "tests/publish/test_pdf.py",
+    "test_concurrent_runs_never_mix_their_files",
+    "test_a_changed_country_count_fails_the_notebook_that_shows_it",
+    "test_the_unchanged_seeds_pass_the_same_notebook",
+)
+
+
+def work_unit(nodeid: str) -> str:
+    """The tests that must run on one worker, one after another, share a work unit."""
+    path = nodeid.split("::", 1)[0]
+    return path if path.endswith(".ipynb") or path in TOGETHER else nodeid
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class WorkUnits(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return WorkUnits(config, log)
 
 
 def pytest_collection_modifyitems(config, items):
-    """`make test` runs under pytest-xdist with `--dist loadscope`: each module (and each
-    notebook, whose cells nbval runs in order in one kernel) goes whole to one worker, so
-    module-scoped fixtures (a book, a browser, a corpus extraction) are built once. The
-    module with the slowest test is handed out first, so no worker waits on it at the end."""
-    items.sort(key=lambda item: getattr(item, "originalname", item.name) not in SLOWEST_FIRST)
+    """On a worker, the tests in the order their units are handed out (the controller
+    takes the order of the workers' collection)."""
+    if not hasattr(config, "workerinput"):
+        return  # one process (TEST_WORKERS=0): the tests run as collected, each module's together
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+
+    def order(item) -> int:
+        unit = work_unit(item.nodeid)
+        return rank.get(unit if unit != item.nodeid else getattr(item, "originalname", item.name), len(rank))
+
+    items.sort(key=order)
 
 
 def read_table(out: Path, name: str) -> list[dict]:

@@ -383,8 +383,10 @@ def test_real_process_prints_no_traceback_for_bad_input_and_one_for_a_bug(tmp_pa
     assert not (tmp_path / "out").exists()
 
 
-def test_twenty_megabyte_document(tmp_path, run, offsets_hold):
-    """Varied sentences (numbers, dates, names differ) so no extractor sees one repeated line."""
+def varied_text(size: int) -> str:
+    """About `size` bytes of varied sentences (numbers, dates, names differ, so no extractor
+    sees one repeated line), the same stream whatever the size: a longer text is a shorter
+    one continued."""
     import random
 
     rng = random.Random(20)
@@ -410,20 +412,44 @@ def test_twenty_megabyte_document(tmp_path, run, offsets_hold):
         "Militias said the strike on {p} was retaliation for US support of Israel.",
         "Is the presence at {p} legal? Damascus says it is an occupation.",
     ]
-    parts, size = [], 0
-    while size < 20_000_000:
+    parts, written = [], 0
+    while written < size:
         sentence = rng.choice(forms).format(p=rng.choice(places), d=rng.choice(days), n=rng.randint(1, 200))
         parts.append(sentence + ("\n" if rng.random() < 0.15 else " "))
-        size += len(sentence.encode()) + 1
-    text = "".join(parts)
-    write_doc(tmp_path / "in", name="big", text=text)
-    started = time.perf_counter()
-    code, stdout, err = run("extract", tmp_path / "in", "--out", tmp_path / "out")
-    elapsed = time.perf_counter() - started
-    assert (code, err) == (0, []), err
-    assert f",{len(text)}," in (tmp_path / "out" / "documents.csv").read_text().splitlines()[1]
-    offsets_hold(tmp_path / "out", {"big": text})
-    print(f"20 MB document: {elapsed:.1f} s")
+        written += len(sentence.encode()) + 1
+    return "".join(parts)
+
+
+def test_a_long_document_takes_linear_time_and_keeps_every_offset(tmp_path, run, offsets_hold):
+    """One long document goes through the whole command line (read, extracted, its rows
+    spilled to a sorted run and merged, written, validated) with no warning, its length
+    recorded and every offset pointing at its quote; and a document eight times longer
+    takes about eight times the CPU time (at most thirteen), not sixty-four, so the size a run can take is
+    bounded by time, not by a quadratic pass (this stood in for a 20 MB document, which
+    took a minute to prove the same)."""
+    from analysis.extract.gather import SPILL_ROWS
+
+    def extract(size: int) -> tuple[float, int]:
+        text = varied_text(size)
+        folder = tmp_path / str(size)
+        write_doc(folder / "in", name="big", text=text)
+        started = time.process_time()
+        code, _, err = run("extract", folder / "in", "--out", folder / "out")
+        elapsed = time.process_time() - started
+        assert (code, err) == (0, []), err
+        assert f",{len(text)}," in (folder / "out" / "documents.csv").read_text().splitlines()[1]
+        assert offsets_hold(folder / "out", {"big": text}) > 0
+        rows = sum(len(read_table(folder / "out", p.stem)) for p in (folder / "out").glob("*.csv"))
+        return elapsed, rows
+
+    extract(2_000)  # load the lexicons and compile the rules, which the small run would be charged for
+    small = min(extract(250_000)[0] for _ in range(2))  # the smaller run is the noisier
+    large, rows = extract(2_000_000)
+    assert rows > SPILL_ROWS, f"{rows} rows: too few to spill, so the merge of runs went untested"
+    # linear gives about 8 (6 measured: the small run's fixed costs weigh more), quadratic
+    # about 64; a pass that scans the text before each sentence (C speed) gave 20
+    assert large / small < 13, f"250 KB: {small:.2f} s, 2 MB: {large:.2f} s of CPU"
+    print(f"250 KB: {small:.2f} s, 2 MB: {large:.2f} s of CPU ({large / small:.1f} times)")
 
 
 def test_strict_refuses_to_publish_a_failed_required_check(tmp_path, capsys):
@@ -610,18 +636,19 @@ def test_time_is_linear_in_sentence_length(unit):
     from analysis.extract import pipeline
     from analysis.text.corpus import Document
 
-    def best_of_three(size: int) -> float:
+    def best_of(runs: int, size: int) -> float:
         text = unit * (size // len(unit)) + "\n"
         doc = Document("t", "t.txt", text, "0" * 64, {"published": dt.date(2024, 1, 12)})
         times = []
-        for _ in range(3):
+        for _ in range(runs):
             started = time.process_time()
             pipeline.extract_document(doc)
             times.append(time.process_time() - started)
         return min(times)
 
-    best_of_three(2_000)  # load the lexicons
-    small, large = best_of_three(20_000), best_of_three(200_000)
+    best_of(1, 2_000)  # load the lexicons
+    # the small run, the noisier, best of three; the large one, ten times the work, of two
+    small, large = best_of(3, 20_000), best_of(2, 200_000)
     # linear gives about 10, quadratic about 100
     assert large / small < 40, f"20 KB: {small:.2f} s, 200 KB: {large:.2f} s"
 

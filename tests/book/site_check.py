@@ -135,9 +135,19 @@ _LIVE_MARKUP_JS = """
 """
 
 
-def open_page(context, url: str, name: str) -> Visit:
+def open_pages(context, pages: list[tuple[str, str]]) -> list[Visit]:
+    """Open every (url, name) in its own tab of `context` at once (the browser loads them
+    side by side, as it would for a reader with many tabs), then wait for each one's load
+    event; what each page does goes to its own Visit from the moment it starts loading."""
+    visits = [open_page(context, url, name, wait_until="commit") for url, name in pages]
+    for visit in visits:
+        visit.page.wait_for_load_state("load")
+    return visits
+
+
+def open_page(context, url: str, name: str, wait_until: str = "load") -> Visit:
     """Open `url` in a new tab of `context`, recording errors from the moment it starts
-    loading; waits for the load event and for every image."""
+    loading; waits for the load event (or only for the response, with wait_until="commit")."""
     page = context.new_page()
     visit = Visit(name=name, url=url, page=page)
     origin = urllib.parse.urlsplit(url)[:2]
@@ -170,7 +180,7 @@ def open_page(context, url: str, name: str) -> Visit:
     page.on("response", on_response)
     page.on("dialog", on_dialog)
     page.route("**/*", on_route)
-    response = page.goto(url, wait_until="load")
+    response = page.goto(url, wait_until=wait_until)
     if response is None or response.status != 200:
         visit.bad_responses.append(f"{response.status if response else 'no response'} {url}")
     return visit
@@ -216,6 +226,7 @@ def wide_cells(visit: Visit) -> list[str]:
 def screenshot(visit: Visit, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{visit.name}.png"
+    visit.page.bring_to_front()  # a tab behind others is painted only when it comes to the front
     visit.page.screenshot(path=str(path), full_page=True)
     return path
 

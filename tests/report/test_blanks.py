@@ -6,7 +6,6 @@ Hypothesis blanks a random choice of cells in the columns that may be empty."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import matplotlib
 import pandas as pd
@@ -19,7 +18,6 @@ from analysis.report.charts import claims as claim_charts
 from analysis.report.charts import count, justifications, style, tallies, timeline
 from analysis.report.load import load_tables
 
-CORPUS = Path(__file__).resolve().parents[1] / "fixtures" / "corpus"
 OPTIONAL = {
     "tallies": ["qualifier", "detail", "location", "since", "as_of", "attributed_to", "part_of", "split", "weapons"],
     "documents": ["title", "outlet", "url", "published", "published_basis", "note"],
@@ -32,14 +30,10 @@ MISSING = re.compile(r"(?<![\w-])(?:nan|NaN|<NA>|None|np\.float64|NaT)(?![\w-])"
 
 
 @pytest.fixture(scope="module")
-def corpus_tables(tmp_path_factory):
-    from analysis.cli import main
-
-    out = tmp_path_factory.mktemp("fixture") / "data"
-    assert main(["extract", str(CORPUS), "--out", str(out), "--strict"]) == 0
+def corpus_tables(fixture_corpus_data):
     names = ["documents", "tallies", "checks", "claims", "justifications", "events", "context_pentagon_tallies"]
     names.append("context_justification_statements")
-    return load_tables(names, out)
+    return load_tables(names, fixture_corpus_data)
 
 
 def blanked(tables: dict, data) -> dict:
