@@ -115,8 +115,13 @@ def _dask(documents, jobs: int, chunksize: int, client, function):
                     "DASK_SCHEDULER_ADDRESS", f"cannot reach the Dask scheduler at {address} ({exc})"
                 ) from None
         else:
-            cluster = LocalCluster(
-                n_workers=jobs, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            cluster = LocalCluster(  # no dashboard; its web server (health, metrics) on a free port, not 8787
+                n_workers=jobs,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
             )
             client = Client(cluster)
             owned.append(cluster)

@@ -2,8 +2,11 @@
 corpus streams through them, and the speed-ups (gated patterns, the date prefilter)
 match exactly what the plain patterns match. No timing assertions."""
 
+import contextlib
 import os
+import socket
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
@@ -45,8 +48,16 @@ def test_jobs_2_writes_the_same_bytes(corpus, single, run, snapshot, tmp_path):
 
 
 def test_dask_engine_writes_the_same_bytes(corpus, single, run, snapshot, tmp_path):
-    # --engine dask starts its own LocalCluster: worker processes on 127.0.0.1, no dashboard
-    code, _, err = run("extract", corpus, "--out", tmp_path / "out", "--engine", "dask", "--jobs", "2")
+    # --engine dask starts its own LocalCluster: worker processes on 127.0.0.1, no dashboard,
+    # and its scheduler's web server on a free port, never the dashboard's fixed 8787 (two
+    # runs at once would compete for it: "Port 8787 is already in use")
+    with socket.socket() as taken, warnings.catch_warnings(record=True) as said:
+        warnings.simplefilter("always")
+        with contextlib.suppress(OSError):  # taken already: it is in use either way
+            taken.bind(("127.0.0.1", 8787))
+            taken.listen()
+        code, _, err = run("extract", corpus, "--out", tmp_path / "out", "--engine", "dask", "--jobs", "2")
+    assert not [w for w in said if "8787" in str(w.message)], [str(w.message) for w in said]
     assert code == 0
     assert snapshot(tmp_path / "out") == snapshot(single)
     assert [line for line in err if line.startswith("warning:")] == [f"warning: {line}" for line in _warnings(corpus)]
@@ -64,6 +75,7 @@ def test_dask_on_a_given_cluster_returns_results_in_order(corpus):
             protocol="tcp://",
             host="127.0.0.1",
             dashboard_address=None,
+            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # not the fixed 8787
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -106,6 +118,7 @@ def test_documents_stream_through_the_workers(engine, jobs):
                 protocol="tcp://",
                 host="127.0.0.1",
                 dashboard_address=None,
+                scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},  # not the fixed 8787
             ) as cluster,
             Client(cluster) as client,
         ):
