@@ -119,9 +119,10 @@ def _linked(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: l
     links = [(m, False) for m in r.link.finditer(text, lo, hi)] + [
         (m, True) for m in r.announcing.finditer(text, lo, hi)
     ]
-    if not links and not _copulas(r, text, copula_anchors(r, text, lo, hi, ref, missions), hi):
+    copular = copula_anchors(r, text, lo, hi, ref, missions)
+    if not links and not _copulas(r, text, copular, hi):
         return []
-    anchors = anchors_in(r, text, lo, hi, ref, missions)
+    anchors = anchors_in(r, text, lo, hi, ref, copular)
     if not anchors:
         return []
     out: list[Purpose] = []

@@ -98,9 +98,9 @@ def copula_anchors(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, miss
     ]
 
 
-def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions: list[re.Match]) -> list[Anchor]:
-    """Every anchor in text[lo:hi], by where it ends; `missions` as for `copula_anchors`
-    (scanned once by the caller, who reads them again for the missions' own names)."""
+def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, copular: list[Anchor]) -> list[Anchor]:
+    """Every anchor in text[lo:hi], by where it ends; `copular` are those of
+    `copula_anchors`, found once by the caller, who needs them first."""
     found = [
         Anchor(m.start(), m.end(), "presence")
         for m in r.standalone.finditer(text, lo, hi)
@@ -115,7 +115,7 @@ def anchors_in(r: Rules, text: str, lo: int, hi: int, ref: Antecedents, missions
     found += [
         Anchor(m.start(), m.end(), "presence") for m in r.origin.finditer(text, lo, hi) if _sent(r, text, lo, m, ref)
     ]
-    found += copula_anchors(r, text, lo, hi, ref, missions)
+    found += copular
     for m in r.reinforcement.finditer(text, lo, hi):
         if r.troop.search(m.group()) or r.troop.search(text, m.end(), min(hi, m.end() + 40)):
             found.append(Anchor(m.start(), m.end(), "reinforcement"))
